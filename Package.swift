@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Tessera",
+    products: [
+        .executable(name: "tessera", targets: ["tessera"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+    ],
+    targets: [
+        // MARK: Native libraries (Debian packages)
+        .target(name: "CShim"),
+        .systemLibrary(name: "CFFTW", pkgConfig: "fftw3", providers: [.apt(["libfftw3-dev"])]),
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
+        .systemLibrary(name: "CEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+
+        // MARK: Layers, dependencies pointing one way
+        // storage -> expr -> syntax -> core -> numerics/builtins -> wire -> CLI
+        .target(name: "TesseraStorage", dependencies: ["CShim"]),
+        .target(name: "TesseraExpr", dependencies: ["TesseraStorage", .product(name: "BigInt", package: "BigInt")]),
+        .target(name: "TesseraSyntax", dependencies: ["TesseraExpr"]),
+        .target(name: "TesseraCore", dependencies: ["TesseraSyntax", "TesseraExpr"]),
+        .target(name: "TesseraNumerics", dependencies: ["TesseraStorage", "CFFTW", "CBLAS"]),
+        .target(name: "TesseraWire", dependencies: ["TesseraExpr"]),
+        .target(name: "TesseraBuiltins", dependencies: ["TesseraCore", "TesseraNumerics", "TesseraWire"]),
+        .executableTarget(name: "tessera", dependencies: ["TesseraBuiltins", "CEdit"]),
+
+        // MARK: Tests
+        .testTarget(name: "TesseraStorageTests", dependencies: ["TesseraStorage"]),
+        .testTarget(name: "TesseraSyntaxTests", dependencies: ["TesseraSyntax"]),
+        .testTarget(name: "TesseraCoreTests", dependencies: ["TesseraBuiltins"]),
+        .testTarget(name: "TesseraNumericsTests", dependencies: ["TesseraNumerics"]),
+        .testTarget(name: "TesseraWireTests", dependencies: ["TesseraWire", "TesseraSyntax"]),
+        .testTarget(name: "TesseraBuiltinsTests", dependencies: ["TesseraBuiltins"]),
+    ]
+)

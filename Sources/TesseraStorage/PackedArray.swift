@@ -1,0 +1,137 @@
+// A packed array: a typed, rectangular view into a `PackedBuffer`.
+//
+// The view has a byte offset so that a row of a matrix (`a[[n]]`) is a view, not a copy. Elements are
+// stored row-major. Writers call `makeUniqueForWriting()`, which copies only when the buffer is shared
+// with another reference, is a foreign read-only mapping, or the view does not cover the whole buffer.
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The machine element types a packed array can hold.
+public enum PackedType: UInt8, Sendable, Comparable {
+    case integer = 0
+    case real = 1
+    case complex = 2
+
+    /// Bytes per element.
+    public var stride: Int { self == .complex ? 16 : 8 }
+
+    public static func < (lhs: PackedType, rhs: PackedType) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// A machine complex number with the memory layout FFTW and LAPACK expect (re, im).
+public struct ComplexDouble: Equatable, Sendable {
+    public var re: Double
+    public var im: Double
+    public init(_ re: Double, _ im: Double) { self.re = re; self.im = im }
+}
+
+public struct PackedArray: @unchecked Sendable {
+    public private(set) var buffer: PackedBuffer
+    public let type: PackedType
+    public let dimensions: [Int]
+    /// Byte offset of the first element inside `buffer`.
+    public private(set) var byteOffset: Int
+
+    public init(buffer: PackedBuffer, type: PackedType, dimensions: [Int], byteOffset: Int = 0) {
+        self.buffer = buffer
+        self.type = type
+        self.dimensions = dimensions
+        self.byteOffset = byteOffset
+    }
+
+    public var count: Int { dimensions.reduce(1, *) }
+    public var rank: Int { dimensions.count }
+    public var byteCount: Int { count * type.stride }
+    public var baseAddress: UnsafeMutableRawPointer { buffer.base + byteOffset }
+
+    /// A zero-filled array.
+    public static func zeros(_ type: PackedType, _ dimensions: [Int]) throws(PackedStorageError) -> PackedArray {
+        let bytes = dimensions.reduce(1, *) * type.stride
+        return PackedArray(buffer: try PackedBuffer.allocate(byteCount: bytes), type: type, dimensions: dimensions)
+    }
+
+    public init(integers: [Int], dimensions: [Int]? = nil) throws(PackedStorageError) {
+        self = try .zeros(.integer, dimensions ?? [integers.count])
+        let target = baseAddress
+        integers.withUnsafeBytes { source in
+            if let from = source.baseAddress { memcpy(target, from, source.count) }
+        }
+    }
+
+    public init(reals: [Double], dimensions: [Int]? = nil) throws(PackedStorageError) {
+        self = try .zeros(.real, dimensions ?? [reals.count])
+        let target = baseAddress
+        reals.withUnsafeBytes { source in
+            if let from = source.baseAddress { memcpy(target, from, source.count) }
+        }
+    }
+
+    public init(complexes: [ComplexDouble], dimensions: [Int]? = nil) throws(PackedStorageError) {
+        self = try .zeros(.complex, dimensions ?? [complexes.count])
+        let target = baseAddress
+        complexes.withUnsafeBytes { source in
+            if let from = source.baseAddress { memcpy(target, from, source.count) }
+        }
+    }
+
+    // MARK: Element access
+
+    public var integers: UnsafeMutableBufferPointer<Int> {
+        UnsafeMutableBufferPointer(start: baseAddress.assumingMemoryBound(to: Int.self), count: type == .integer ? count : 0)
+    }
+    public var reals: UnsafeMutableBufferPointer<Double> {
+        UnsafeMutableBufferPointer(start: baseAddress.assumingMemoryBound(to: Double.self), count: type == .real ? count : 0)
+    }
+    public var complexes: UnsafeMutableBufferPointer<ComplexDouble> {
+        UnsafeMutableBufferPointer(start: baseAddress.assumingMemoryBound(to: ComplexDouble.self), count: type == .complex ? count : 0)
+    }
+
+    /// Number of elements in one slice at the first level.
+    public var sliceCount: Int { dimensions.dropFirst().reduce(1, *) }
+
+    /// The `index`-th (0-based) slice at the first level, as a view that shares the buffer.
+    public func slice(_ index: Int) -> PackedArray {
+        let perSlice = sliceCount
+        return PackedArray(buffer: buffer, type: type, dimensions: Array(dimensions.dropFirst()),
+                           byteOffset: byteOffset + index * perSlice * type.stride)
+    }
+
+    /// Slices `from ..< to` at the first level, as a view.
+    public func slices(_ from: Int, _ to: Int) -> PackedArray {
+        var dims = dimensions
+        dims[0] = to - from
+        return PackedArray(buffer: buffer, type: type, dimensions: dims,
+                           byteOffset: byteOffset + from * sliceCount * type.stride)
+    }
+
+    /// Same elements, other dimensions (the element count must agree).
+    public func reshaped(_ dimensions: [Int]) -> PackedArray {
+        PackedArray(buffer: buffer, type: type, dimensions: dimensions, byteOffset: byteOffset)
+    }
+
+    /// True when this view can be written in place without affecting anybody else.
+    public mutating func isUniquelyOwned() -> Bool {
+        isKnownUniquelyReferenced(&buffer) && buffer.isWritable && byteOffset == 0 && buffer.byteCount == byteCount
+    }
+
+    /// Ensures the elements can be written in place, copying them first if they are shared.
+    public mutating func makeUniqueForWriting() throws(PackedStorageError) {
+        if isUniquelyOwned() { return }
+        buffer = try buffer.copy(offset: byteOffset, count: byteCount)
+        byteOffset = 0
+    }
+
+    /// True when both views show the same bytes of the same buffer.
+    public func isSameStorage(as other: PackedArray) -> Bool {
+        buffer === other.buffer && byteOffset == other.byteOffset && dimensions == other.dimensions && type == other.type
+    }
+
+    /// Element-wise equality of type, shape and bits (NaNs compare by bits).
+    public func contentEquals(_ other: PackedArray) -> Bool {
+        guard type == other.type, dimensions == other.dimensions else { return false }
+        if isSameStorage(as: other) { return true }
+        return memcmp(baseAddress, other.baseAddress, byteCount) == 0
+    }
+}

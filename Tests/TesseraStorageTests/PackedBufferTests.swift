@@ -1,0 +1,46 @@
+import Testing
+import Glibc
+@testable import TesseraStorage
+
+@Suite struct PackedBufferTests {
+    @Test func smallBuffersLiveOnTheHeapAlignedTo64Bytes() throws {
+        let buffer = try PackedBuffer.allocate(byteCount: 80)
+        #expect(!buffer.isShared)
+        #expect(Int(bitPattern: buffer.base) % 64 == 0)
+    }
+
+    @Test func largeBuffersAreBornInSharedMemory() throws {
+        let buffer = try PackedBuffer.allocate(byteCount: PackedBuffer.sharedThreshold)
+        #expect(buffer.isShared)
+        #expect(Int(bitPattern: buffer.base) % 64 == 0)
+    }
+
+    @Test func aSharedSegmentMappedAgainShowsTheSameBytesReadOnly() throws {
+        var array = try PackedArray(reals: Array(repeating: 0, count: 10_000))
+        array.reals[9_999] = 42.5
+        guard case .shared(let fd, _, _) = array.buffer.memory else {
+            Issue.record("expected a shared segment"); return
+        }
+        let mapped = try PackedBuffer.mapShared(fd: fd, byteCount: array.byteCount)
+        #expect(!mapped.isWritable)
+        let view = PackedArray(buffer: mapped, type: .real, dimensions: [10_000])
+        #expect(view.reals[9_999] == 42.5)
+    }
+
+    @Test func writingASharedViewCopiesFirst() throws {
+        let original = try PackedArray(integers: [1, 2, 3, 4, 5, 6], dimensions: [2, 3])
+        var row = original.slice(1)
+        #expect(row.integers[0] == 4)
+        try row.makeUniqueForWriting()
+        row.integers[0] = 99
+        #expect(original.integers[3] == 4)
+        #expect(row.integers[0] == 99)
+    }
+
+    @Test func aUniqueArrayIsWrittenInPlace() throws {
+        var array = try PackedArray(integers: [1, 2, 3])
+        let before = array.buffer
+        try array.makeUniqueForWriting()
+        #expect(array.buffer === before)
+    }
+}
