@@ -15,24 +15,29 @@ let package = Package(
         .systemLibrary(name: "CFFTW", pkgConfig: "fftw3", providers: [.apt(["libfftw3-dev"])]),
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
         .systemLibrary(name: "CEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // MARK: Layers, dependencies pointing one way
         // storage -> expr -> syntax -> core -> numerics/builtins -> wire -> CLI
         .target(name: "TesseraStorage", dependencies: ["CShim"]),
         .target(name: "TesseraExpr", dependencies: ["TesseraStorage", .product(name: "BigInt", package: "BigInt")]),
         .target(name: "TesseraSyntax", dependencies: ["TesseraExpr"]),
-        .target(name: "TesseraCore", dependencies: ["TesseraSyntax", "TesseraExpr"]),
+        .target(name: "TesseraCore", dependencies: ["TesseraSyntax", "TesseraExpr", "TesseraStorage"]),
         .target(name: "TesseraNumerics", dependencies: ["TesseraStorage", "CFFTW", "CBLAS"]),
-        .target(name: "TesseraWire", dependencies: ["TesseraExpr"]),
+        .target(name: "TesseraWire", dependencies: ["TesseraExpr", "TesseraStorage", "CZlib", .product(name: "BigInt", package: "BigInt")]),
         .target(name: "TesseraBuiltins", dependencies: ["TesseraCore", "TesseraNumerics", "TesseraWire"]),
-        .executableTarget(name: "tessera", dependencies: ["TesseraBuiltins", "CEdit"]),
+        .executableTarget(name: "tessera", dependencies: ["TesseraBuiltins", "CEdit", "CShim"]),
+
+        // MARK: Fuzzing (a corpus replayer in a normal build; libFuzzer with --sanitize=fuzzer, see TesseraWire/README.md)
+        .target(name: "CFuzzMain"),
+        .executableTarget(name: "WXFFuzz", dependencies: ["TesseraWire", "CFuzzMain"]),
 
         // MARK: Tests
         .testTarget(name: "TesseraStorageTests", dependencies: ["TesseraStorage"]),
         .testTarget(name: "TesseraSyntaxTests", dependencies: ["TesseraSyntax"]),
         .testTarget(name: "TesseraCoreTests", dependencies: ["TesseraBuiltins"]),
         .testTarget(name: "TesseraNumericsTests", dependencies: ["TesseraNumerics"]),
-        .testTarget(name: "TesseraWireTests", dependencies: ["TesseraWire", "TesseraSyntax"]),
+        .testTarget(name: "TesseraWireTests", dependencies: ["TesseraWire", "TesseraSyntax", .product(name: "BigInt", package: "BigInt")]),
         .testTarget(name: "TesseraBuiltinsTests", dependencies: ["TesseraBuiltins"]),
     ]
 )

@@ -32,6 +32,8 @@ public final class Normal {
     /// Set when evaluation of this very object is known to return it unchanged (for the kernel whose
     /// `evaluationEpoch` equals this stamp).
     public var evaluatedStamp: UInt64 = 0
+    /// Lazily computed: 0 unknown, 1 contains no pattern objects, 2 contains some.
+    public var patternFlag: UInt8 = 0
 
     public init(_ head: Expr, _ arguments: [Expr]) {
         self.head = head
@@ -207,3 +209,9 @@ extension PackedArray {
         rank == 1 ? elementExpr(flatIndex: index) : .packed(slice(index))
     }
 }
+
+/// Expressions are immutable values; the mutable parts they reach (a symbol's definitions, the
+/// evaluation caches of `Normal`) belong to one kernel, which runs on one thread at a time. This
+/// lets expressions travel inside `Error` values (control flow) and between tasks that hand a kernel
+/// over, which the compiler cannot prove safe by itself.
+extension Expr: @unchecked Sendable {}

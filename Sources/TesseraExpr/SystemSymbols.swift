@@ -229,8 +229,248 @@ public final class SystemSymbols {
     public let DollarRecursionLimit: Symbol
     public let DollarIterationLimit: Symbol
     public let DollarMessageList: Symbol
+    public let Which: Symbol
+    public let Switch: Symbol
+    public let If: Symbol
+    public let Do: Symbol
+    public let While: Symbol
+    public let For: Symbol
+    public let Table: Symbol
+    public let Range: Symbol
+    public let Append: Symbol
+    public let Prepend: Symbol
+    public let Join: Symbol
+    public let First: Symbol
+    public let Last: Symbol
+    public let Rest: Symbol
+    public let Most: Symbol
+    public let Take: Symbol
+    public let Drop: Symbol
+    public let Total: Symbol
+    public let Max: Symbol
+    public let Min: Symbol
+    public let Sort: Symbol
+    public let Reverse: Symbol
+    public let Flatten: Symbol
+    public let Transpose: Symbol
+    public let Dimensions: Symbol
+    public let Select: Symbol
+    public let Count: Symbol
+    public let Keys: Symbol
+    public let Values: Symbol
+    public let Lookup: Symbol
+    public let Key: Symbol
+    public let Normal: Symbol
+    public let Dispatch: Symbol
+    public let Quiet: Symbol
+    public let Check: Symbol
+    public let Now: Symbol
+    public let Fourier: Symbol
+    public let InverseFourier: Symbol
+    public let Mean: Symbol
+    public let Variance: Symbol
+    public let RandomReal: Symbol
+    public let RandomInteger: Symbol
+    public let Parallelize: Symbol
+    public let Boole: Symbol
+    public let Tr: Symbol
+    public let Det: Symbol
+    public let Inverse: Symbol
+    public let MapThread: Symbol
+    public let MapIndexed: Symbol
+    public let Thread: Symbol
+    public let Outer: Symbol
+    public let Inner: Symbol
+    public let Array: Symbol
+    public let ConstantArray: Symbol
+    public let KeyValueMap: Symbol
+    public let Splice: Symbol
+    public let Nothing: Symbol
+    public let Unique: Symbol
+    public let ToString: Symbol
+    public let ToExpression: Symbol
+    public let StringLength: Symbol
+    public let StringSplit: Symbol
+    public let Characters: Symbol
+    public let Chop: Symbol
+    public let Accumulate: Symbol
+    public let Differences: Symbol
+    public let Clip: Symbol
+    public let Tally: Symbol
+    public let Partition: Symbol
+    public let RotateLeft: Symbol
+    public let RotateRight: Symbol
+    public let Position: Symbol
+    public let Cases: Symbol
+    public let Scan: Symbol
+    public let Level: Symbol
+    public let Depth: Symbol
+    public let Sign: Symbol
+    public let AtomQ: Symbol
+    public let NumberQ: Symbol
+    public let IntegerQ: Symbol
+    public let EvenQ: Symbol
+    public let OddQ: Symbol
+    public let ListQ: Symbol
+    public let StringQ: Symbol
+    public let Positive: Symbol
+    public let Negative: Symbol
+    public let NonNegative: Symbol
+    public let NonPositive: Symbol
+    public let Sin: Symbol
+    public let Cos: Symbol
+    public let Tan: Symbol
+    public let Sinh: Symbol
+    public let Cosh: Symbol
+    public let Tanh: Symbol
+    public let ArcSin: Symbol
+    public let ArcCos: Symbol
+    public let ArcTan: Symbol
+    public let Log2: Symbol
+    public let Log10: Symbol
+    public let GCD: Symbol
+    public let LCM: Symbol
+    public let Quotient: Symbol
+    public let Binomial: Symbol
+    public let Gamma: Symbol
+    public let FactorInteger: Symbol
+    public let PrimeQ: Symbol
+    public let Prime: Symbol
+    public let Numerator: Symbol
+    public let Denominator: Symbol
+    public let Exponent: Symbol
+    public let Expand: Symbol
+    public let Collect: Symbol
+    public let Simplify: Symbol
+    public let FullSimplify: Symbol
+    public let Together: Symbol
+    public let Apart: Symbol
+    public let Factor: Symbol
+    public let Series: Symbol
+    public let Limit: Symbol
+    public let Solve: Symbol
 
     init(_ intern: (String) -> Symbol) {
+        Which = intern("System`Which")
+        Switch = intern("System`Switch")
+        If = intern("System`If")
+        Do = intern("System`Do")
+        While = intern("System`While")
+        For = intern("System`For")
+        Table = intern("System`Table")
+        Range = intern("System`Range")
+        Append = intern("System`Append")
+        Prepend = intern("System`Prepend")
+        Join = intern("System`Join")
+        First = intern("System`First")
+        Last = intern("System`Last")
+        Rest = intern("System`Rest")
+        Most = intern("System`Most")
+        Take = intern("System`Take")
+        Drop = intern("System`Drop")
+        Total = intern("System`Total")
+        Max = intern("System`Max")
+        Min = intern("System`Min")
+        Sort = intern("System`Sort")
+        Reverse = intern("System`Reverse")
+        Flatten = intern("System`Flatten")
+        Transpose = intern("System`Transpose")
+        Dimensions = intern("System`Dimensions")
+        Select = intern("System`Select")
+        Count = intern("System`Count")
+        Keys = intern("System`Keys")
+        Values = intern("System`Values")
+        Lookup = intern("System`Lookup")
+        Key = intern("System`Key")
+        Normal = intern("System`Normal")
+        Dispatch = intern("System`Dispatch")
+        Quiet = intern("System`Quiet")
+        Check = intern("System`Check")
+        Now = intern("System`Now")
+        Fourier = intern("System`Fourier")
+        InverseFourier = intern("System`InverseFourier")
+        Mean = intern("System`Mean")
+        Variance = intern("System`Variance")
+        RandomReal = intern("System`RandomReal")
+        RandomInteger = intern("System`RandomInteger")
+        Parallelize = intern("System`Parallelize")
+        Boole = intern("System`Boole")
+        Tr = intern("System`Tr")
+        Det = intern("System`Det")
+        Inverse = intern("System`Inverse")
+        MapThread = intern("System`MapThread")
+        MapIndexed = intern("System`MapIndexed")
+        Thread = intern("System`Thread")
+        Outer = intern("System`Outer")
+        Inner = intern("System`Inner")
+        Array = intern("System`Array")
+        ConstantArray = intern("System`ConstantArray")
+        KeyValueMap = intern("System`KeyValueMap")
+        Splice = intern("System`Splice")
+        Nothing = intern("System`Nothing")
+        Unique = intern("System`Unique")
+        ToString = intern("System`ToString")
+        ToExpression = intern("System`ToExpression")
+        StringLength = intern("System`StringLength")
+        StringSplit = intern("System`StringSplit")
+        Characters = intern("System`Characters")
+        Chop = intern("System`Chop")
+        Accumulate = intern("System`Accumulate")
+        Differences = intern("System`Differences")
+        Clip = intern("System`Clip")
+        Tally = intern("System`Tally")
+        Partition = intern("System`Partition")
+        RotateLeft = intern("System`RotateLeft")
+        RotateRight = intern("System`RotateRight")
+        Position = intern("System`Position")
+        Cases = intern("System`Cases")
+        Scan = intern("System`Scan")
+        Level = intern("System`Level")
+        Depth = intern("System`Depth")
+        Sign = intern("System`Sign")
+        AtomQ = intern("System`AtomQ")
+        NumberQ = intern("System`NumberQ")
+        IntegerQ = intern("System`IntegerQ")
+        EvenQ = intern("System`EvenQ")
+        OddQ = intern("System`OddQ")
+        ListQ = intern("System`ListQ")
+        StringQ = intern("System`StringQ")
+        Positive = intern("System`Positive")
+        Negative = intern("System`Negative")
+        NonNegative = intern("System`NonNegative")
+        NonPositive = intern("System`NonPositive")
+        Sin = intern("System`Sin")
+        Cos = intern("System`Cos")
+        Tan = intern("System`Tan")
+        Sinh = intern("System`Sinh")
+        Cosh = intern("System`Cosh")
+        Tanh = intern("System`Tanh")
+        ArcSin = intern("System`ArcSin")
+        ArcCos = intern("System`ArcCos")
+        ArcTan = intern("System`ArcTan")
+        Log2 = intern("System`Log2")
+        Log10 = intern("System`Log10")
+        GCD = intern("System`GCD")
+        LCM = intern("System`LCM")
+        Quotient = intern("System`Quotient")
+        Binomial = intern("System`Binomial")
+        Gamma = intern("System`Gamma")
+        FactorInteger = intern("System`FactorInteger")
+        PrimeQ = intern("System`PrimeQ")
+        Prime = intern("System`Prime")
+        Numerator = intern("System`Numerator")
+        Denominator = intern("System`Denominator")
+        Exponent = intern("System`Exponent")
+        Expand = intern("System`Expand")
+        Collect = intern("System`Collect")
+        Simplify = intern("System`Simplify")
+        FullSimplify = intern("System`FullSimplify")
+        Together = intern("System`Together")
+        Apart = intern("System`Apart")
+        Factor = intern("System`Factor")
+        Series = intern("System`Series")
+        Limit = intern("System`Limit")
+        Solve = intern("System`Solve")
         List = intern("System`List")
         Plus = intern("System`Plus")
         Times = intern("System`Times")

@@ -1,0 +1,52 @@
+// How builtins plug into the kernel.
+//
+// Every builtin family (Sources/TesseraBuiltins/*.swift) exposes one literal table of `BuiltinSpec`
+// rows: name, attributes, messages, options and implementation. The kernel installs the rows once
+// when it starts; the implementation is then found through the symbol itself (`Symbol.native`), so a
+// call to a builtin costs no dictionary lookup.
+
+import TesseraExpr
+
+/// The implementation of a builtin: given the kernel and the call `f[args...]` after the arguments
+/// were evaluated (as the attributes allow), it returns the result, or nil to leave the call unevaluated.
+public typealias BuiltinImplementation = @Sendable (Kernel, Call) throws(Interrupt) -> Expr?
+
+/// One call of a builtin: the whole expression and its arguments.
+public struct Call {
+    public let expr: Expr
+    public let head: Symbol
+    public let arguments: [Expr]
+
+    public init(expr: Expr, head: Symbol, arguments: [Expr]) {
+        self.expr = expr
+        self.head = head
+        self.arguments = arguments
+    }
+
+    public var count: Int { arguments.count }
+    public subscript(_ index: Int) -> Expr { arguments[index] }
+}
+
+public struct BuiltinSpec: Sendable {
+    public let name: String
+    public let attributes: Attributes
+    public let messages: [String: String]
+    /// Default options as (name, value source text) pairs; parsed once when the kernel installs them.
+    public let options: [(String, String)]
+    public let implementation: BuiltinImplementation?
+
+    public init(_ name: String, attributes: Attributes = [.protected], messages: [String: String] = [:],
+                options: [(String, String)] = [], _ implementation: BuiltinImplementation? = nil) {
+        self.name = name
+        self.attributes = attributes
+        self.messages = messages
+        self.options = options
+        self.implementation = implementation
+    }
+}
+
+/// The box that `Symbol.native` holds.
+public final class NativeFunction {
+    public let implementation: BuiltinImplementation
+    init(_ implementation: @escaping BuiltinImplementation) { self.implementation = implementation }
+}

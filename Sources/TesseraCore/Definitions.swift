@@ -1,0 +1,114 @@
+// Storing and applying definitions (DownValues, UpValues, SubValues).
+//
+// Rules whose left side holds no pattern go into a hash table; the others are kept in a list ordered
+// from specific to general: a new rule is placed before the first stored rule that is strictly more
+// general than it, and after all others, so that rules of equal generality keep definition order
+// (Mathematica's documented behaviour). A rule with the same left side replaces the old one.
+
+import TesseraExpr
+
+extension Kernel {
+    /// Applies the first matching rule of `list` to `expr`; nil when none applies.
+    func applyDefinitions(_ list: DefinitionList, to expr: Expr) throws(Interrupt) -> Expr? {
+        if !list.literal.isEmpty, let definition = list.literal[expr] {
+            return try ruleResult(definition.rhs, names: [], values: [])
+        }
+        if list.patterns.isEmpty { return nil }
+        let matcher = PatternMatcher(kernel: self)
+        for definition in list.patterns {
+            if try matcher.matches(definition.lhs, expr) {
+                if let result = try ruleResult(definition.rhs, names: matcher.names, values: matcher.values) {
+                    return result
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The value of a rule's right side; nil when a `/;` condition on the right side fails.
+    private func ruleResult(_ rhs: Expr, names: [Symbol], values: [Expr]) throws(Interrupt) -> Expr? {
+        var body = rhs
+        // `lhs := body /; test` (also inside Module/Block/With is Mathematica's; the plain form here).
+        while case .normal(let n) = body, n.head.isSymbol(sys.Condition), n.arguments.count == 2 {
+            let test = substitute(n.arguments[1], names: names, values: values)
+            guard try evaluate(test).isSymbol(sys.True) else { return nil }
+            body = n.arguments[0]
+        }
+        let instance = substitute(body, names: names, values: values)
+        do {
+            return try evaluate(instance)
+        } catch .returned(let value) {
+            return value
+        }
+    }
+
+    // MARK: Storing
+
+    /// Adds or replaces a rule in a definition list.
+    public func store(_ definition: Definition, in list: inout DefinitionList) {
+        let matcher = PatternMatcher(kernel: self)
+        if matcher.isPatternFree(definition.lhs) && !containsCondition(definition.lhs) {
+            list.setLiteral(definition)
+            invalidateCaches()
+            return
+        }
+        if let index = list.patterns.firstIndex(where: { $0.lhs == definition.lhs }) {
+            list.replacePattern(at: index, with: definition)
+            invalidateCaches()
+            return
+        }
+        let generality = patternGenerality(definition.lhs)
+        var index = list.patterns.count
+        for (i, existing) in list.patterns.enumerated() where patternGenerality(existing.lhs) > generality {
+            index = i
+            break
+        }
+        list.setPattern(definition, at: index)
+        invalidateCaches()
+    }
+
+    private func containsCondition(_ e: Expr) -> Bool { false }
+
+    /// A score that grows as a pattern matches more: literal parts count 0, typed blanks 1,
+    /// blanks 2, sequence blanks 3 and 4; a condition or test makes a pattern a little more specific.
+    func patternGenerality(_ e: Expr) -> Int {
+        guard case .normal(let n) = e else { return 0 }
+        if case .symbol(let h) = n.head {
+            switch h {
+            case sys.Blank: return n.arguments.isEmpty ? 20 : 10
+            case sys.BlankSequence: return n.arguments.isEmpty ? 40 : 30
+            case sys.BlankNullSequence: return n.arguments.isEmpty ? 50 : 45
+            case sys.Pattern where n.arguments.count == 2: return patternGenerality(n.arguments[1])
+            case sys.Condition where n.arguments.count == 2: return max(patternGenerality(n.arguments[0]) - 5, 0)
+            case sys.PatternTest where n.arguments.count == 2: return max(patternGenerality(n.arguments[0]) - 5, 0)
+            case sys.HoldPattern where n.arguments.count == 1: return patternGenerality(n.arguments[0])
+            case sys.Optional: return 25
+            case sys.Alternatives: return n.arguments.map(patternGenerality).max() ?? 0
+            case sys.Repeated, sys.RepeatedNull: return 35
+            case sys.OptionsPattern: return 45
+            default: break
+            }
+        }
+        var total = patternGenerality(n.head)
+        for argument in n.arguments { total = max(total, patternGenerality(argument)) }
+        // Several general parts are more general than one.
+        let parts = n.arguments.reduce(0) { $0 + (patternGenerality($1) > 0 ? 1 : 0) }
+        return total + parts
+    }
+
+    /// `Default[f]` or `Default[f, i]`: from the symbol's DefaultValues, then the builtin defaults.
+    public func defaultValue(head: Symbol?, position: Int) -> Expr? {
+        guard let head else { return nil }
+        for definition in head.defaultValues {
+            let args = definition.lhs.arguments
+            if args.count == 2, case .integer(let i) = args[1], i == position { return definition.rhs }
+        }
+        for definition in head.defaultValues where definition.lhs.arguments.count == 1 {
+            return definition.rhs
+        }
+        if head === sys.Plus { return .integer(0) }
+        if head === sys.Times { return .integer(1) }
+        if head === sys.Power && position == 2 { return .integer(1) }
+        return nil
+    }
+}

@@ -1,0 +1,299 @@
+// The standard evaluation sequence.
+//
+// evaluate(e):
+//   atom      -> a symbol's OwnValue (evaluated again), any other atom itself
+//   h[args]   -> evaluate h; evaluate the arguments the attributes of h do not hold; splice
+//                Sequence; strip Unevaluated; Flat, Orderless, Listable; then try UpValues of the
+//                arguments, DownValues (or SubValues) of h, and the builtin of h, in that order;
+//                if a rule applied, evaluate the result again, until nothing changes.
+//
+// Depth is bounded by `$RecursionLimit` and rewriting by `$IterationLimit`; the CLI runs the kernel
+// on a thread with a large stack so that the native stack outlasts both limits.
+
+import TesseraExpr
+
+extension Kernel {
+    public func evaluate(_ expr: Expr) throws(Interrupt) -> Expr {
+        switch expr {
+        case .symbol(let symbol):
+            guard let value = symbol.ownValue else { return expr }
+            if case .symbol(let other) = value, other === symbol { return value }
+            return try evaluate(value)
+        case .normal(let normal):
+            if normal.evaluatedStamp == epoch { return expr }
+            return try evaluateNormal(expr)
+        default:
+            return expr
+        }
+    }
+
+    /// Evaluates a list of expressions in order (for bodies of loops and compound expressions).
+    public func evaluateAll(_ exprs: [Expr]) throws(Interrupt) -> [Expr] {
+        var result: [Expr] = []
+        result.reserveCapacity(exprs.count)
+        for e in exprs { result.append(try evaluate(e)) }
+        return result
+    }
+
+    private func evaluateNormal(_ start: Expr) throws(Interrupt) -> Expr {
+        depth += 1
+        defer { depth -= 1 }
+        stepsSinceClockCheck &+= 1
+        if stepsSinceClockCheck & 1023 == 0, deadline.isFinite, monotonicSeconds() > deadline {
+            throw .aborted
+        }
+        if depth > recursionLimit {
+            message(symbols.intern(fullName: "System`$RecursionLimit"), "reclim2",
+                    .integer(recursionLimit), Expr(sys.HoldForm, start))
+            return Expr(sys.Hold, start)
+        }
+        var current = start
+        var iterations = 0
+        while true {
+            guard case .normal(let normal) = current else { return try evaluate(current) }
+            if normal.evaluatedStamp == epoch { return current }
+            let epochBefore = epoch
+            switch try step(normal, current) {
+            case .fixed(let result):
+                if epoch == epochBefore, case .normal(let n) = result { n.evaluatedStamp = epoch }
+                return result
+            case .rewritten(let next):
+                current = next
+                iterations += 1
+                if iterations > iterationLimit {
+                    message(symbols.intern(fullName: "System`$IterationLimit"), "itlim",
+                            .integer(iterationLimit), Expr(sys.HoldForm, current))
+                    return Expr(sys.Hold, current)
+                }
+            }
+        }
+    }
+
+    enum StepResult {
+        /// No rule applied: the expression with evaluated parts is final.
+        case fixed(Expr)
+        /// A rule applied: the result must be evaluated again.
+        case rewritten(Expr)
+    }
+
+    /// One round of the evaluation sequence for `h[args]`.
+    private func step(_ normal: Normal, _ original: Expr) throws(Interrupt) -> StepResult {
+        // Head
+        var head = normal.head
+        var changed = false
+        if case .normal = head {
+            let evaluated = try evaluate(head)
+            if !evaluated.isIdentical(to: head) { head = evaluated; changed = true }
+        } else if case .symbol(let s) = head, s.ownValue != nil {
+            let evaluated = try evaluate(head)
+            if !evaluated.isIdentical(to: head) { head = evaluated; changed = true }
+        }
+        let headSymbol = head.asSymbol
+        var attributes = headSymbol?.attributes ?? []
+        if case .normal(let h) = head, h.head.isSymbol(sys.Function), h.arguments.count == 3 {
+            attributes = functionAttributes(h.arguments[2])
+        }
+
+        // Arguments
+        var arguments = normal.arguments
+        var unevaluatedPositions: [Int] = []
+        if !attributes.contains(.holdAllComplete) {
+            let holdFirst = attributes.contains(.holdFirst)
+            let holdRest = attributes.contains(.holdRest)
+            var hasSequence = false
+            for index in arguments.indices {
+                let argument = arguments[index]
+                let held = index == 0 ? holdFirst : holdRest
+                if held {
+                    if argument.hasHead(sys.Evaluate), let inner = argument.asNormal {
+                        let value = inner.arguments.count == 1
+                            ? try evaluate(inner.arguments[0])
+                            : Expr(sys.Sequence, try evaluateAll(inner.arguments))
+                        arguments[index] = value
+                        changed = true
+                    }
+                } else if case .normal(let n) = argument, n.evaluatedStamp != epoch {
+                    let value = try evaluate(argument)
+                    if !value.isIdentical(to: argument) { arguments[index] = value; changed = true }
+                } else if case .symbol(let s) = argument, s.ownValue != nil {
+                    let value = try evaluate(argument)
+                    if !value.isIdentical(to: argument) { arguments[index] = value; changed = true }
+                }
+                if !hasSequence, arguments[index].hasHead(sys.Sequence) { hasSequence = true }
+            }
+            if hasSequence && !attributes.contains(.sequenceHold) {
+                arguments = spliceSequences(arguments)
+                changed = true
+            }
+            for index in arguments.indices where arguments[index].hasHead(sys.Unevaluated) {
+                if let inner = arguments[index].asNormal, inner.arguments.count == 1 {
+                    arguments[index] = inner.arguments[0]
+                    unevaluatedPositions.append(index)
+                    changed = true
+                }
+            }
+        }
+
+        if attributes.contains(.flat), let symbol = headSymbol,
+           arguments.contains(where: { $0.hasHead(symbol) }) {
+            arguments = flattenNested(arguments, head: symbol)
+            changed = true
+        }
+        if attributes.contains(.orderless), arguments.count > 1 {
+            if !isCanonicallySorted(arguments) {
+                arguments.sort(by: canonicalLess)
+                changed = true
+            }
+        }
+
+        var current = changed ? Expr(head: head, arguments) : original
+
+        // Listable threading (builtins first get a chance to work on packed arrays directly).
+        if attributes.contains(.listable), let symbol = headSymbol,
+           arguments.contains(where: { $0.isList(sys) }) {
+            if arguments.contains(where: { if case .packed = $0 { return true } else { return false } }),
+               let native = symbol.native {
+                let call = Call(expr: current, head: symbol, arguments: arguments)
+                if let result = try unsafeDowncast(native, to: NativeFunction.self).implementation(self, call) {
+                    return .rewritten(result)
+                }
+            }
+            if let threaded = threadListable(head: head, arguments: arguments, original: current) {
+                return .rewritten(threaded)
+            }
+        }
+
+        // Rules: UpValues, DownValues / SubValues, builtin.
+        if !attributes.contains(.holdAllComplete) {
+            for argument in arguments {
+                guard let owner = upValueOwner(argument), !owner.upValues.isEmpty else { continue }
+                if let result = try applyDefinitions(owner.upValues, to: current) { return .rewritten(result) }
+            }
+        }
+        if let symbol = headSymbol {
+            if !symbol.downValues.isEmpty, let result = try applyDefinitions(symbol.downValues, to: current) {
+                return .rewritten(result)
+            }
+            if let native = symbol.native {
+                let call = Call(expr: current, head: symbol, arguments: arguments)
+                if let result = try unsafeDowncast(native, to: NativeFunction.self).implementation(self, call) {
+                    if result.isIdentical(to: current) { return .fixed(result) }
+                    return .rewritten(result)
+                }
+            }
+        } else if case .normal = head, let owner = innermostHeadSymbol(head), !owner.subValues.isEmpty {
+            if let result = try applyDefinitions(owner.subValues, to: current) { return .rewritten(result) }
+        } else if case .normal(let h) = head, h.head.isSymbol(sys.Function) {
+            return .rewritten(try applyFunction(h, arguments))
+        }
+
+        if !unevaluatedPositions.isEmpty {
+            for index in unevaluatedPositions {
+                arguments[index] = Expr(sys.Unevaluated, arguments[index])
+            }
+            current = Expr(head: head, arguments)
+        }
+        return .fixed(current)
+    }
+
+    /// The symbol whose UpValues apply to an argument: the argument itself or its innermost head.
+    private func upValueOwner(_ argument: Expr) -> Symbol? {
+        switch argument {
+        case .symbol(let s): return s
+        case .normal(let n):
+            var head = n.head
+            while case .normal(let inner) = head { head = inner.head }
+            return head.asSymbol
+        default: return nil
+        }
+    }
+
+    private func innermostHeadSymbol(_ head: Expr) -> Symbol? {
+        var current = head
+        while case .normal(let n) = current { current = n.head }
+        return current.asSymbol
+    }
+
+    public func spliceSequences(_ arguments: [Expr]) -> [Expr] {
+        var result: [Expr] = []
+        result.reserveCapacity(arguments.count)
+        for argument in arguments {
+            if argument.hasHead(sys.Sequence), let n = argument.asNormal {
+                result.append(contentsOf: n.arguments)
+            } else {
+                result.append(argument)
+            }
+        }
+        return result
+    }
+
+    private func flattenNested(_ arguments: [Expr], head: Symbol) -> [Expr] {
+        var result: [Expr] = []
+        for argument in arguments {
+            if argument.hasHead(head), let n = argument.asNormal {
+                result.append(contentsOf: flattenNested(n.arguments, head: head))
+            } else {
+                result.append(argument)
+            }
+        }
+        return result
+    }
+
+    private func isCanonicallySorted(_ arguments: [Expr]) -> Bool {
+        for i in 1..<arguments.count where canonicalLess(arguments[i], arguments[i - 1]) { return false }
+        return true
+    }
+
+    /// `f[{a, b}, c]` -> `{f[a, c], f[b, c]}`; nil (with a message) when list lengths differ.
+    private func threadListable(head: Expr, arguments: [Expr], original: Expr) -> Expr? {
+        var length = -1
+        for argument in arguments where argument.isList(sys) {
+            let n = argument.length
+            if length >= 0 && n != length {
+                message(head.asSymbol ?? sys.General, "thread", Expr(sys.HoldForm, original))
+                return nil
+            }
+            length = n
+        }
+        guard length >= 0 else { return nil }
+        let lists = arguments.map { $0.isList(sys) ? $0.arguments : [] }
+        var rows: [Expr] = []
+        rows.reserveCapacity(length)
+        for i in 0..<length {
+            var row: [Expr] = []
+            row.reserveCapacity(arguments.count)
+            for (k, argument) in arguments.enumerated() {
+                row.append(argument.isList(sys) ? lists[k][i] : argument)
+            }
+            rows.append(Expr(head: head, row))
+        }
+        return Expr(sys.List, rows)
+    }
+}
+
+extension Expr {
+    /// Cheap identity: the same object for trees, equal values for atoms.
+    @inline(__always)
+    public func isIdentical(to other: Expr) -> Bool {
+        switch (self, other) {
+        case (.normal(let a), .normal(let b)): return a === b
+        case (.symbol(let a), .symbol(let b)): return a === b
+        case (.integer(let a), .integer(let b)): return a == b
+        case (.real(let a), .real(let b)): return a.bitPattern == b.bitPattern
+        case (.string(let a), .string(let b)): return a == b
+        case (.packed(let a), .packed(let b)): return a.isSameStorage(as: b)
+        case (.normal, _), (_, .normal), (.packed, _), (_, .packed): return false
+        default: return self == other
+        }
+    }
+
+    /// True for `List[...]` and packed arrays.
+    @inline(__always)
+    public func isList(_ sys: SystemSymbols) -> Bool {
+        switch self {
+        case .packed: return true
+        case .normal(let n): if case .symbol(let s) = n.head { return s === sys.List }; return false
+        default: return false
+        }
+    }
+}

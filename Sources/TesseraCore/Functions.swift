@@ -1,0 +1,85 @@
+// Pure functions: `body &`, `Function[x, body]`, `Function[{x, y}, body, attributes]`.
+//
+// Slots are filled by substitution; a nested `Function` keeps its own slots. Named parameters are
+// replaced as symbols, inner scoping constructs included (no renaming: the common cases need none).
+
+import TesseraExpr
+
+extension Kernel {
+    func functionAttributes(_ spec: Expr) -> Attributes {
+        var result: Attributes = []
+        let names = spec.isList(sys) ? spec.arguments : [spec]
+        for name in names {
+            if case .symbol(let s) = name, let a = Attributes.named(s.name) { result.formUnion(a) }
+        }
+        return result
+    }
+
+    /// Applies `Function[...]` (the head's body) to evaluated (or held) arguments.
+    public func applyFunction(_ function: Normal, _ arguments: [Expr]) throws(Interrupt) -> Expr {
+        let parts = function.arguments
+        let instance: Expr
+        switch parts.count {
+        case 1:
+            instance = fillSlots(parts[0], arguments)
+        case 2, 3:
+            let parameters = parts[0].isList(sys) ? parts[0].arguments : [parts[0]]
+            if parameters.count > arguments.count {
+                message(sys.Function, "fpct", .normal(function))
+                return Expr(head: .normal(function), arguments)
+            }
+            var names: [Symbol] = []
+            var values: [Expr] = []
+            for (i, parameter) in parameters.enumerated() {
+                if let s = parameter.asSymbol { names.append(s); values.append(arguments[i]) }
+            }
+            instance = substitute(parts[1], names: names, values: values)
+        default:
+            return Expr(head: .normal(function), arguments)
+        }
+        return try evaluate(instance)
+    }
+
+    /// Replaces `#n`, `##n` and `#name` in a function body, leaving nested functions alone.
+    public func fillSlots(_ body: Expr, _ arguments: [Expr]) -> Expr {
+        guard case .normal(let n) = body else { return body }
+        if case .symbol(let h) = n.head {
+            if h === sys.Slot {
+                if n.arguments.count == 1, case .integer(let i) = n.arguments[0] {
+                    if i == 0 { return .normal(Normal(.symbol(sys.Function), [body])) }
+                    if i >= 1 && i <= arguments.count { return arguments[i - 1] }
+                    return body
+                }
+                if n.arguments.count == 1, case .string(let key) = n.arguments[0], let first = arguments.first,
+                   first.hasHead(sys.Association) {
+                    for rule in first.arguments where rule.arguments.first == .string(key) {
+                        return rule.arguments[1]
+                    }
+                }
+                return body
+            }
+            if h === sys.SlotSequence {
+                var start = 1
+                if n.arguments.count == 1, case .integer(let i) = n.arguments[0] { start = i }
+                return Expr(sys.Sequence, start <= arguments.count ? Array(arguments[(start - 1)...]) : [])
+            }
+            if h === sys.Function { return body }
+        }
+        let head = fillSlots(n.head, arguments)
+        var changed = !head.isIdentical(to: n.head)
+        var result: [Expr] = []
+        result.reserveCapacity(n.arguments.count)
+        var splice = false
+        for argument in n.arguments {
+            let value = fillSlots(argument, arguments)
+            if !value.isIdentical(to: argument) {
+                changed = true
+                if argument.hasHead(sys.SlotSequence) { splice = true }
+            }
+            result.append(value)
+        }
+        if !changed { return body }
+        if splice { result = spliceSequences(result) }
+        return Expr(head: head, result)
+    }
+}

@@ -1,0 +1,137 @@
+// The kernel: all state of one Wolfram Language session in one object.
+//
+// Nothing in Tessera keeps mutable state outside a `Kernel`: symbols and their definitions, message
+// switches, the In/Out history, limits, and the engines that builtin families attach (random
+// generator, FFT plan cache) all hang off this object. A test can therefore create many kernels in one
+// process, and a subkernel is just another `Kernel` in another process.
+//
+// `epoch` advances whenever anything that evaluation depends on changes (a definition, an attribute,
+// a Block). A normal expression that evaluated to itself is stamped with the epoch; while the epoch
+// is unchanged, evaluating it again returns at once. This is what keeps re-evaluation of big data
+// cheap (Mathematica does the same with its time stamps).
+
+import TesseraExpr
+import TesseraSyntax
+
+public final class Kernel {
+    public let symbols: SymbolTable
+    public let sys: SystemSymbols
+
+    /// See the file comment.
+    public internal(set) var epoch: UInt64 = 1
+    public var recursionLimit = 1024
+    public var iterationLimit = 4096
+    /// Current evaluation depth (nested evaluations of normal expressions).
+    public internal(set) var depth = 0
+    /// Monotonic time after which evaluation aborts (TimeConstrained, the conformance runner).
+    public var deadline: Double = .infinity
+    var stepsSinceClockCheck = 0
+
+    // MARK: Messages
+    /// Messages switched off, as "Symbol::tag" with the symbol's full name.
+    public var messagesOff: Set<String> = []
+    /// Nesting depth of `Quiet`: messages are neither printed nor listed while > 0.
+    public var quietDepth = 0
+    /// The messages of the current top-level evaluation (`$MessageList`).
+    public var messageList: [Expr] = []
+    /// How often each message was issued during the current top-level evaluation (General::stop).
+    var messageCounts: [String: Int] = [:]
+    /// Counts messages issued (printed or quiet) so that `Check` can notice them.
+    public internal(set) var messagesIssued = 0
+
+    // MARK: Session
+    /// Where `Print`, messages and other side output go.
+    public var write: (String) -> Void
+    public var lineNumber = 1
+    public var outputs: [Int: Expr] = [:]
+    public var moduleNumber = 1
+    public let startTime: Double
+    public var commandLine: [String] = []
+    /// 0 for the master kernel, 1... for subkernels.
+    public var kernelID = 0
+
+    /// State owned by builtin families, keyed by the type that owns it.
+    private var extensions: [ObjectIdentifier: AnyObject] = [:]
+
+    public let printer: ExprPrinter
+    public let parser: Parser
+
+    public init(builtins: [[BuiltinSpec]] = [], write: @escaping (String) -> Void = { _ in }) {
+        symbols = SymbolTable()
+        sys = symbols.system
+        printer = ExprPrinter(symbols: symbols)
+        parser = Parser(symbols: symbols)
+        self.write = write
+        startTime = monotonicSeconds()
+        messagesOff = ["Developer`FromPackedArray::unpack", "Developer`FromPackedArray::punpack",
+                       "Developer`FromPackedArray::unpack1", "Developer`FromPackedArray::punpack1",
+                       "System`General::newsym"]
+        for table in builtins { install(table) }
+    }
+
+    /// Installs one family's table (also usable for families loaded later).
+    public func install(_ table: [BuiltinSpec]) {
+        for spec in table {
+            let symbol = symbols.intern(fullName: spec.name.contains("`") ? spec.name : "System`" + spec.name)
+            symbol.attributes = spec.attributes
+            for (tag, text) in spec.messages { symbol.messages[tag] = text }
+            if let implementation = spec.implementation {
+                symbol.native = NativeFunction(implementation)
+            }
+            if !spec.options.isEmpty {
+                symbol.options = spec.options.compactMap { name, source in
+                    guard let value = try? parser.parse(source).first else { return nil }
+                    return Expr(sys.Rule, .symbol(symbols.lookup(name)), value)
+                }
+            }
+        }
+        invalidateCaches()
+    }
+
+    /// Marks every cached "evaluates to itself" stamp as stale.
+    @inline(__always)
+    public func invalidateCaches() { epoch &+= 1 }
+
+    public func extensionState<T: AnyObject>(_ type: T.Type, create: () -> T) -> T {
+        let key = ObjectIdentifier(type)
+        if let existing = extensions[key] { return unsafeDowncast(existing, to: T.self) }
+        let made = create()
+        extensions[key] = made
+        return made
+    }
+
+    // MARK: Convenience
+
+    public func symbol(_ name: String) -> Symbol { symbols.lookup(name) }
+
+    /// Drops every value so that reference cycles between symbols (x = y; y = x) are freed.
+    public func tearDown() {
+        for symbol in symbols.allSymbols {
+            symbol.clearValues()
+            symbol.native = nil
+            symbol.options = []
+        }
+        outputs = [:]
+    }
+
+    /// Text of an expression as `-code` prints a result (InputForm numbers, strings as they are).
+    public func resultText(_ e: Expr) -> String { printer.text(e, form: .output) }
+    public func inputText(_ e: Expr) -> String { printer.text(e, form: .input) }
+    /// OutputForm on one line, as Print shows it.
+    public func outputText(_ e: Expr) -> String { printer.text(e, form: .outputForm) }
+    public func fullText(_ e: Expr) -> String { printer.text(e, form: .full) }
+
+    /// Seconds since the kernel started (monotonic).
+    public var uptime: Double { monotonicSeconds() - startTime }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Monotonic clock in seconds, for timings.
+public func monotonicSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+}
