@@ -25,19 +25,20 @@ let package = Package(
         .target(name: "TesseraCore", dependencies: ["TesseraSyntax", "TesseraExpr", "TesseraStorage"]),
         .target(name: "TesseraNumerics", dependencies: ["TesseraStorage", "CFFTW", "CBLAS"]),
         .target(name: "TesseraWire", dependencies: ["TesseraExpr", "TesseraStorage", "CZlib", .product(name: "BigInt", package: "BigInt")]),
-        .target(name: "TesseraBuiltins", dependencies: ["TesseraCore", "TesseraNumerics", "TesseraWire"]),
-        .executableTarget(name: "tessera", dependencies: ["TesseraBuiltins", "CEdit", "CShim"]),
+        .target(name: "TesseraBuiltins", dependencies: ["TesseraCore", "TesseraStorage"]),
+        .target(name: "TesseraRunner", dependencies: ["TesseraBuiltins"]),
+        .executableTarget(name: "tessera", dependencies: ["TesseraRunner", "TesseraBuiltins", "CEdit", "CShim"]),
 
-        // MARK: Fuzzing (a corpus replayer in a normal build; libFuzzer with --sanitize=fuzzer, see TesseraWire/README.md)
-        .target(name: "CFuzzMain"),
-        .executableTarget(name: "WXFFuzz", dependencies: ["TesseraWire", "CFuzzMain"]),
+        // MARK: Fuzzing (a no-op in a normal build; libFuzzer with --sanitize=fuzzer, see TesseraWire/README.md)
+        .executableTarget(name: "WXFFuzz", dependencies: ["TesseraWire"]),
 
         // MARK: Tests
         .testTarget(name: "TesseraStorageTests", dependencies: ["TesseraStorage"]),
         .testTarget(name: "TesseraSyntaxTests", dependencies: ["TesseraSyntax"]),
-        .testTarget(name: "TesseraCoreTests", dependencies: ["TesseraBuiltins"]),
+        .testTarget(name: "TesseraCoreTests", dependencies: ["TesseraRunner"]),
         .testTarget(name: "TesseraNumericsTests", dependencies: ["TesseraNumerics"]),
         .testTarget(name: "TesseraWireTests", dependencies: ["TesseraWire", "TesseraSyntax", .product(name: "BigInt", package: "BigInt")]),
-        .testTarget(name: "TesseraBuiltinsTests", dependencies: ["TesseraBuiltins"]),
+        .testTarget(name: "TesseraBuiltinsTests", dependencies: ["TesseraBuiltins", "TesseraRunner"]),
+        .testTarget(name: "TesseraRunnerTests", dependencies: ["TesseraRunner"]),
     ]
 )

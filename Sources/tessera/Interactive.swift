@@ -23,7 +23,7 @@ func interactiveSession() -> Int32 {
         while true {
             guard let line = readLine(prompt: prompt, terminal: terminal) else { ended = true; break }
             source += (source.isEmpty ? "" : "\n") + line
-            if !Parser.needsMoreInput(source) { break }
+            if !inputIsOpen(source) { break }
             prompt = String(repeating: " ", count: prompt.count)
         }
         if ended && source.isEmpty { writeOut("\n"); return 0 }
@@ -62,4 +62,9 @@ extension String {
         while let l = s.last, set.contains(l) { s = s.dropLast() }
         return String(s)
     }
+}
+
+/// True while the text so far cannot be a complete input (brackets or a string still open).
+private func inputIsOpen(_ source: String) -> Bool {
+    Parser.needsMoreInput(source)
 }

@@ -7,6 +7,7 @@
 //   tessera conformance CASES.jsonl [--topic T] [--kind K] [--id ID] [--show-failures N]
 
 import TesseraBuiltins
+import TesseraRunner
 import TesseraCore
 import TesseraExpr
 
@@ -39,25 +40,3 @@ runOnLargeStack {
     exitStatus = status
 }
 exit(exitStatus)
-
-/// Runs a script file. With `echoResults`, each result that is not Null is printed in OutputForm.
-func runFile(_ path: String, echoResults: Bool) -> Int32 {
-    guard let source = readTextFile(path) else {
-        writeOut("tessera: cannot open \(path)\n")
-        return 1
-    }
-    let kernel = BuiltinFamilies.makeKernel { writeOut($0); flushOut() }
-    kernel.commandLine = allArguments
-    let outcome = kernel.run(source) { _, result in
-        if echoResults && !result.isSymbol(kernel.sys.Null) {
-            writeOut(kernel.outputText(result) + "\n")
-            flushOut()
-        }
-        return true
-    }
-    switch outcome {
-    case .finished: return 0
-    case .syntaxError: return 1
-    case .quit(let code): return code
-    }
-}

@@ -3,7 +3,7 @@ import Glibc
 #endif
 
 /// The whole text of a file, or nil when it cannot be read.
-func readTextFile(_ path: String) -> String? {
+public func readTextFile(_ path: String) -> String? {
     guard let file = fopen(path, "rb") else { return nil }
     defer { fclose(file) }
     var bytes: [UInt8] = []

@@ -6,11 +6,11 @@ import TesseraBuiltins
 import TesseraCore
 import TesseraExpr
 
-struct CodeOutcome {
-    var exitCode: Int32
+public struct CodeOutcome {
+    public var exitCode: Int32
 }
 
-func runCode(_ kernel: Kernel, _ code: String, write: (String) -> Void) -> CodeOutcome {
+public func runCode(_ kernel: Kernel, _ code: String, write: (String) -> Void) -> CodeOutcome {
     switch kernel.run(code) {
     case .syntaxError:
         return CodeOutcome(exitCode: 1)

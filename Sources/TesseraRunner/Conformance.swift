@@ -8,20 +8,20 @@ import TesseraBuiltins
 import TesseraCore
 import TesseraExpr
 
-struct ConformanceCase {
-    let id: String
-    let topic: String
-    let kind: String
-    let setup: [String]
-    let input: String
-    let expected: String
+public struct ConformanceCase: Sendable {
+    public let id: String
+    public let topic: String
+    public let kind: String
+    public let setup: [String]
+    public let input: String
+    public let expected: String
 
-    var program: String {
+    public var program: String {
         kind == "unit" ? "Quiet[" + (setup + [input]).joined(separator: "; ") + "]" : input
     }
 }
 
-func loadCases(_ path: String) -> [ConformanceCase]? {
+public func loadCases(_ path: String) -> [ConformanceCase]? {
     guard let text = readTextFile(path) else { return nil }
     var cases: [ConformanceCase] = []
     for line in text.split(separator: "\n") where !line.isEmpty {
@@ -35,7 +35,7 @@ func loadCases(_ path: String) -> [ConformanceCase]? {
 }
 
 /// Runs one case; returns (passed, actual output).
-func runConformanceCase(_ c: ConformanceCase, timeout: Double = 10) -> (Bool, String) {
+public func runConformanceCase(_ c: ConformanceCase, timeout: Double = 10) -> (Bool, String) {
     var output = ""
     let kernel = BuiltinFamilies.makeKernel { output += $0 }
     kernel.deadline = monotonicSeconds() + timeout
@@ -45,7 +45,7 @@ func runConformanceCase(_ c: ConformanceCase, timeout: Double = 10) -> (Bool, St
     return (outcome.exitCode == 0 && output == c.expected, output)
 }
 
-func conformanceMain(_ arguments: [String]) -> Int32 {
+public func conformanceMain(_ arguments: [String]) -> Int32 {
     var path: String? = nil
     var topics: Set<String> = []
     var kind: String? = nil
@@ -64,7 +64,7 @@ func conformanceMain(_ arguments: [String]) -> Int32 {
         i += 1
     }
     guard let path, let all = loadCases(path) else {
-        writeOut("tessera conformance: cannot read cases file\n")
+        print("tessera conformance: cannot read cases file")
         return 2
     }
     let selected = all.filter { (topics.isEmpty || topics.contains($0.topic)) && (kind == nil || $0.kind == kind)
@@ -78,8 +78,7 @@ func conformanceMain(_ arguments: [String]) -> Int32 {
             failed += 1; counts.1 += 1
             if shown < showFailures {
                 shown += 1
-                writeOut("FAIL \(c.id): \(c.program)\n  expected: \(c.expected)\n  actual:   \(actual)\n")
-                flushOut()
+                print("FAIL \(c.id): \(c.program)\n  expected: \(c.expected)\n  actual:   \(actual)")
             }
         }
         perTopic[c.topic] = counts
@@ -87,8 +86,8 @@ func conformanceMain(_ arguments: [String]) -> Int32 {
     for topic in perTopic.keys.sorted() {
         let (p, f) = perTopic[topic]!
         let rate = p + f == 0 ? 0 : Double(p) * 100 / Double(p + f)
-        writeOut("\(topic): \(p)/\(p + f) (\(Int(rate.rounded()))%)\n")
+        print("\(topic): \(p)/\(p + f) (\(Int(rate.rounded()))%)")
     }
-    writeOut("\(passed) passed, \(failed) failed\n")
+    print("\(passed) passed, \(failed) failed")
     return 0
 }

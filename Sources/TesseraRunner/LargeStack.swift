@@ -9,12 +9,12 @@
 import Glibc
 #endif
 
-final class StackJob: @unchecked Sendable {
+public final class StackJob: @unchecked Sendable {
     let body: () -> Void
     init(_ body: @escaping () -> Void) { self.body = body }
 }
 
-func runOnLargeStack(bytes: Int = 1 << 30, _ body: @escaping () -> Void) {
+public func runOnLargeStack(bytes: Int = 1 << 30, _ body: @escaping () -> Void) {
     var attributes = pthread_attr_t()
     pthread_attr_init(&attributes)
     pthread_attr_setstacksize(&attributes, bytes)

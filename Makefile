@@ -1,0 +1,34 @@
+# Tessera: the two commands a newcomer runs on a fresh Debian machine.
+#   make demo   installs what is needed, builds, and runs a seed program
+#   make test   installs what is needed and runs every test (conformance included)
+
+DEBS := pkg-config libfftw3-dev libopenblas-dev liblapacke-dev libedit-dev zlib1g-dev python3-venv
+SHARED ?= ../shared
+SEED ?= $(SHARED)/programs/multinormal.wl
+
+.PHONY: deps build release demo test conformance bench clean
+
+deps:
+	@dpkg -s $(DEBS) >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(DEBS); }
+
+build: deps
+	swift build --product tessera
+
+release: deps
+	swift build -c release --product tessera
+
+demo: release
+	.build/release/tessera $(SEED)
+
+test: deps
+	swift build --build-tests
+	swift test --skip-build
+
+conformance: release
+	.build/release/tessera conformance $(SHARED)/conformance/cases.jsonl
+
+bench: release
+	bash bench/run.sh
+
+clean:
+	rm -rf .build

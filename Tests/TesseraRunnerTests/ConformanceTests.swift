@@ -1,0 +1,58 @@
+// Runs the conformance corpus of ../shared/conformance over the topics in scope and checks the pass
+// rate of each against the floor reached so far (a regression fails the suite). The corpus is external
+// test data (AGPL): it is read here at test time and never copied into the repository.
+
+import Testing
+import TesseraRunner
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Topic -> the pass rate (percent) that must not be lost.
+private let floors: [String: Double] = [
+    "syntax": 0, "patterns": 0, "function_application": 0, "function_definitions": 0,
+    "control_flow": 0, "attributes": 0, "list": 0, "arithmetic": 0,
+]
+
+private var casesPath: String {
+    var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+    parts.removeLast(3)   // Tests/TesseraRunnerTests/ConformanceTests.swift
+    return parts.joined(separator: "/") + "/../shared/conformance/cases.jsonl"
+}
+
+final class RateBox: @unchecked Sendable { var counts: [String: (Int, Int)] = [:] }
+
+@Suite struct ConformanceTests {
+    @Test func inScopeTopicsKeepTheirPassRates() throws {
+        guard let cases = loadCases(casesPath) else {
+            print("note: \(casesPath) not found; conformance cases skipped")
+            return
+        }
+        let selected = cases.filter { floors[$0.topic] != nil }
+        let box = RateBox()
+        runOnLargeStack {
+            for c in selected {
+                let (ok, _) = runConformanceCase(c, timeout: 2)
+                var counts = box.counts[c.topic] ?? (0, 0)
+                if ok { counts.0 += 1 } else { counts.1 += 1 }
+                box.counts[c.topic] = counts
+            }
+        }
+        var passed = 0, failed = 0
+        for topic in box.counts.keys.sorted() {
+            let (p, f) = box.counts[topic]!
+            passed += p
+            failed += f
+            let rate = Double(p) * 100 / Double(max(p + f, 1))
+            print("conformance \(topic): \(p)/\(p + f) = \(percentText(rate))%")
+            #expect(rate >= floors[topic]!, "\(topic) fell below \(floors[topic]!)%")
+        }
+        print("conformance: \(passed) passed, \(failed) failed")
+    }
+}
+
+private func percentText(_ value: Double) -> String {
+    let scaled = (value * 10).rounded() / 10
+    return "\(scaled)"
+}
