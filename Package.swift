@@ -24,8 +24,8 @@ let package = Package(
         .target(name: "TesseraSyntax", dependencies: ["TesseraExpr"]),
         .target(name: "TesseraCore", dependencies: ["TesseraSyntax", "TesseraExpr", "TesseraStorage"]),
         .target(name: "TesseraNumerics", dependencies: ["TesseraStorage", "CFFTW", "CBLAS"]),
-        .target(name: "TesseraWire", dependencies: ["TesseraExpr", "TesseraStorage", "CZlib", .product(name: "BigInt", package: "BigInt")]),
-        .target(name: "TesseraBuiltins", dependencies: ["TesseraCore", "TesseraStorage"]),
+        .target(name: "TesseraWire", dependencies: ["TesseraExpr", "TesseraStorage", "CZlib", .product(name: "BigInt", package: "BigInt")], exclude: ["README.md"]),
+        .target(name: "TesseraBuiltins", dependencies: ["TesseraCore", "TesseraStorage", "TesseraNumerics"]),
         .target(name: "TesseraRunner", dependencies: ["TesseraBuiltins"]),
         .executableTarget(name: "tessera", dependencies: ["TesseraRunner", "TesseraBuiltins", "CEdit", "CShim"]),
 
@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(name: "TesseraSyntaxTests", dependencies: ["TesseraSyntax"]),
         .testTarget(name: "TesseraCoreTests", dependencies: ["TesseraRunner"]),
         .testTarget(name: "TesseraNumericsTests", dependencies: ["TesseraNumerics"]),
-        .testTarget(name: "TesseraWireTests", dependencies: ["TesseraWire", "TesseraSyntax", .product(name: "BigInt", package: "BigInt")]),
+        .testTarget(name: "TesseraWireTests", dependencies: ["TesseraWire", "TesseraSyntax", .product(name: "BigInt", package: "BigInt")], exclude: ["interop"]),
         .testTarget(name: "TesseraBuiltinsTests", dependencies: ["TesseraBuiltins", "TesseraRunner"]),
         .testTarget(name: "TesseraRunnerTests", dependencies: ["TesseraRunner"]),
     ]

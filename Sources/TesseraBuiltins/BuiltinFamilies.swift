@@ -12,12 +12,51 @@ public enum BuiltinFamilies {
         PatternBuiltins.table,
         SymbolStateBuiltins.table,
         SessionBuiltins.table,
+        PartBuiltins.table,
+        SequenceBuiltins.table,
+        ConstructionBuiltins.table,
+        EditingBuiltins.table,
+        RearrangeBuiltins.table,
+        StringBuiltins.withMessages(StringBuiltins.table),
+        StringBuiltins.withMessages(StringSearchBuiltins.table),
+        StringBuiltins.withMessages(StringPartBuiltins.table),
+        StringConversionBuiltins.table,
+        StringMetricBuiltins.table,
+        StringTextBuiltins.table,
+        StringTemplateBuiltins.table,
+        AssociationBuiltins.table,
+        AssociationKeyBuiltins.table,
+        QueryBuiltins.table,
+        FormBuiltins.table,
+        FunctionalBuiltins.table,
+        OrderingBuiltins.table,
+        SetBuiltins.table,
+        PackedArrayBuiltins.table,
+        StructureBuiltins.table,
+        TensorBuiltins.table,
+        CombinatoricsBuiltins.table,
+        OperatorBuiltins.table,
+        ArithmeticBuiltins.table,
+        ElementaryFunctions.table,
+        ComparisonBuiltins.table,
+        BooleanBuiltins.table,
+        ConstantBuiltins.table,
+        FourierBuiltins.table,
+        LinearAlgebraBuiltins.table,
+        RandomBuiltins.table,
+        RandomDistributions.table,
+        StatisticsBuiltins.table,
+        RoundingBuiltins.table,
+        ComplexPartBuiltins.table,
+        IntegerBuiltins.table,
+        PredicateBuiltins.table,
     ]
 
     /// A kernel with every builtin installed and the session variables set.
     public static func makeKernel(write: @escaping (String) -> Void = { _ in }) -> Kernel {
         let kernel = Kernel(builtins: tables, write: write)
         SessionBuiltins.setUp(kernel)
+        ArithmeticBuiltins.setUp(kernel)
         return kernel
     }
 }

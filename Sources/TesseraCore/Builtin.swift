@@ -34,13 +34,17 @@ public struct BuiltinSpec: Sendable {
     /// Default options as (name, value source text) pairs; parsed once when the kernel installs them.
     public let options: [(String, String)]
     public let implementation: BuiltinImplementation?
+    /// The operator form `f[a...][x...]` (see `NativeFunction.curried`), if the builtin has one.
+    public let curried: BuiltinImplementation?
 
     public init(_ name: String, attributes: Attributes = [.protected], messages: [String: String] = [:],
-                options: [(String, String)] = [], _ implementation: BuiltinImplementation? = nil) {
+                options: [(String, String)] = [], curried: BuiltinImplementation? = nil,
+                _ implementation: BuiltinImplementation? = nil) {
         self.name = name
         self.attributes = attributes
         self.messages = messages
         self.options = options
+        self.curried = curried
         self.implementation = implementation
     }
 }
@@ -48,5 +52,13 @@ public struct BuiltinSpec: Sendable {
 /// The box that `Symbol.native` holds.
 public final class NativeFunction {
     public let implementation: BuiltinImplementation
-    init(_ implementation: @escaping BuiltinImplementation) { self.implementation = implementation }
+    /// Called for `f[a...][x...]` when `f` has no SubValue for it: operator forms (`StringStartsQ["a"]["abc"]`)
+    /// and the lookup `<|k -> v|>[k]`. It receives the whole call (`Call.expr`), `Call.head` = `f` and
+    /// `Call.arguments` = the outer arguments `x...`, evaluated as `f[a...]` has no attributes; nil leaves
+    /// the call unevaluated.
+    public let curried: BuiltinImplementation?
+    init(_ implementation: @escaping BuiltinImplementation, curried: BuiltinImplementation? = nil) {
+        self.implementation = implementation
+        self.curried = curried
+    }
 }

@@ -181,8 +181,17 @@ extension Kernel {
                     return .rewritten(result)
                 }
             }
-        } else if case .normal = head, let owner = innermostHeadSymbol(head), !owner.subValues.isEmpty {
-            if let result = try applyDefinitions(owner.subValues, to: current) { return .rewritten(result) }
+        } else if case .normal = head, let owner = innermostHeadSymbol(head), !owner.subValues.isEmpty,
+                  let result = try applyDefinitions(owner.subValues, to: current) {
+            return .rewritten(result)
+        } else if case .normal(let h) = head, case .symbol(let owner) = h.head, let native = owner.native,
+                  let curried = unsafeDowncast(native, to: NativeFunction.self).curried {
+            // Operator forms of builtins (`f[a][x]`); see `NativeFunction.curried`.
+            let call = Call(expr: current, head: owner, arguments: arguments)
+            if let result = try curried(self, call) {
+                if result.isIdentical(to: current) { return .fixed(result) }
+                return .rewritten(result)
+            }
         } else if case .normal(let h) = head, h.head.isSymbol(sys.Function) {
             return .rewritten(try applyFunction(h, arguments))
         }

@@ -76,7 +76,9 @@ public final class Kernel {
             symbol.attributes = spec.attributes
             for (tag, text) in spec.messages { symbol.messages[tag] = text }
             if let implementation = spec.implementation {
-                symbol.native = NativeFunction(implementation)
+                symbol.native = NativeFunction(implementation, curried: spec.curried)
+            } else if let curried = spec.curried {
+                symbol.native = NativeFunction({ _, _ in nil }, curried: curried)
             }
             if !spec.options.isEmpty {
                 symbol.options = spec.options.compactMap { name, source in

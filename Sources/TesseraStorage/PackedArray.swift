@@ -46,6 +46,12 @@ public struct PackedArray: @unchecked Sendable {
     public var byteCount: Int { count * type.stride }
     public var baseAddress: UnsafeMutableRawPointer { buffer.base + byteOffset }
 
+    /// An array whose elements the caller will all write (no zero fill of reused memory).
+    public static func uninitialized(_ type: PackedType, _ dimensions: [Int]) throws(PackedStorageError) -> PackedArray {
+        let bytes = dimensions.reduce(1, *) * type.stride
+        return PackedArray(buffer: try PackedBuffer.allocate(byteCount: bytes, zeroed: false), type: type, dimensions: dimensions)
+    }
+
     /// A zero-filled array.
     public static func zeros(_ type: PackedType, _ dimensions: [Int]) throws(PackedStorageError) -> PackedArray {
         let bytes = dimensions.reduce(1, *) * type.stride

@@ -35,6 +35,10 @@ public final class PackedBuffer: @unchecked Sendable {
     public let base: UnsafeMutableRawPointer
     public let byteCount: Int
     public let memory: PackedMemory
+    /// Set once the segment's descriptor was handed to another process: it is then never reused.
+    public private(set) var isExported = false
+
+    public func markExported() { isExported = true }
 
     private init(base: UnsafeMutableRawPointer, byteCount: Int, memory: PackedMemory) {
         self.base = base
@@ -42,11 +46,18 @@ public final class PackedBuffer: @unchecked Sendable {
         self.memory = memory
     }
 
-    /// A new, zero-filled buffer of `byteCount` bytes.
-    public static func allocate(byteCount: Int, shared: Bool? = nil) throws(PackedStorageError) -> PackedBuffer {
+    /// A new buffer of `byteCount` bytes, zero-filled unless `zeroed` is false (then its contents are
+    /// unspecified and the caller must write every byte).
+    public static func allocate(byteCount: Int, shared: Bool? = nil, zeroed: Bool = true) throws(PackedStorageError) -> PackedBuffer {
         let wantShared = shared ?? (byteCount >= sharedThreshold)
         if wantShared, byteCount > 0 {
-            return try allocateShared(byteCount: byteCount)
+            let capacity = SegmentPool.roundedCapacity(byteCount)
+            if let segment = SegmentPool.shared.take(capacity: capacity) {
+                if zeroed { memset(segment.base, 0, byteCount) }
+                return PackedBuffer(base: segment.base, byteCount: byteCount,
+                                    memory: .shared(fd: segment.fd, mappingLength: segment.capacity, writable: true))
+            }
+            return try allocateShared(byteCount: byteCount, capacity: capacity)
         }
         var raw: UnsafeMutableRawPointer? = nil
         let size = max(byteCount, 1)
@@ -58,22 +69,22 @@ public final class PackedBuffer: @unchecked Sendable {
     }
 
     /// Fresh memfd pages read as zero, so no fill is needed.
-    private static func allocateShared(byteCount: Int) throws(PackedStorageError) -> PackedBuffer {
+    private static func allocateShared(byteCount: Int, capacity: Int) throws(PackedStorageError) -> PackedBuffer {
         let fd = shim_memfd_create("tessera-packed")
         guard fd >= 0 else { throw .sharedMemoryFailed(errno: errno) }
-        guard ftruncate(fd, off_t(byteCount)) == 0 else {
+        guard ftruncate(fd, off_t(capacity)) == 0 else {
             let code = errno
             close(fd)
             throw .sharedMemoryFailed(errno: code)
         }
-        guard let pointer = mmap(nil, byteCount, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0),
+        guard let pointer = mmap(nil, capacity, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0),
               pointer != MAP_FAILED else {
             let code = errno
             close(fd)
             throw .sharedMemoryFailed(errno: code)
         }
         return PackedBuffer(base: pointer, byteCount: byteCount,
-                            memory: .shared(fd: fd, mappingLength: byteCount, writable: true))
+                            memory: .shared(fd: fd, mappingLength: capacity, writable: true))
     }
 
     /// Maps a segment that another process shared with us. The buffer keeps its own duplicate of
@@ -88,8 +99,10 @@ public final class PackedBuffer: @unchecked Sendable {
             close(own)
             throw .sharedMemoryFailed(errno: code)
         }
-        return PackedBuffer(base: pointer, byteCount: byteCount,
-                            memory: .shared(fd: own, mappingLength: max(byteCount, 1), writable: writable))
+        let buffer = PackedBuffer(base: pointer, byteCount: byteCount,
+                                  memory: .shared(fd: own, mappingLength: max(byteCount, 1), writable: writable))
+        buffer.isExported = true  // another process holds this segment: never reuse it
+        return buffer
     }
 
     public var isShared: Bool {
@@ -106,7 +119,7 @@ public final class PackedBuffer: @unchecked Sendable {
     /// A new buffer holding a copy of `count` bytes starting at `offset`.
     public func copy(offset: Int = 0, count: Int? = nil) throws(PackedStorageError) -> PackedBuffer {
         let length = count ?? (byteCount - offset)
-        let result = try PackedBuffer.allocate(byteCount: length)
+        let result = try PackedBuffer.allocate(byteCount: length, zeroed: false)
         if length > 0 { memcpy(result.base, base + offset, length) }
         return result
     }
@@ -115,7 +128,11 @@ public final class PackedBuffer: @unchecked Sendable {
         switch memory {
         case .heap:
             free(base)
-        case .shared(let fd, let length, _):
+        case .shared(let fd, let length, let writable):
+            if writable && !isExported,
+               SegmentPool.shared.give(Segment(fd: fd, base: base, capacity: length)) {
+                return
+            }
             munmap(base, length)
             close(fd)
         }

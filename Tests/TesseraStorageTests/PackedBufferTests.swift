@@ -44,3 +44,26 @@ import Glibc
         #expect(array.buffer === before)
     }
 }
+
+@Suite struct SegmentPoolTests {
+    @Test func aFreedSegmentIsReusedAndZeroedForTheNextArrayOfItsSize() throws {
+        let bytes = 3 * PackedBuffer.sharedThreshold + 8
+        var first: PackedArray? = try PackedArray.zeros(.real, [bytes / 8])
+        first!.reals[0] = 7
+        let address = first!.buffer.base
+        first = nil
+        let second = try PackedArray.zeros(.real, [bytes / 8])
+        #expect(second.buffer.base == address)
+        #expect(second.reals[0] == 0)
+    }
+
+    @Test func anExportedSegmentIsNeverReused() throws {
+        let bytes = 5 * PackedBuffer.sharedThreshold
+        var first: PackedArray? = try PackedArray.zeros(.integer, [bytes / 8])
+        first!.buffer.markExported()
+        let address = first!.buffer.base
+        first = nil
+        let second = try PackedArray.zeros(.integer, [bytes / 8])
+        #expect(second.buffer.base != address)
+    }
+}

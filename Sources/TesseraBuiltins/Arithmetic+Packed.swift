@@ -1,0 +1,80 @@
+// Listable arithmetic on packed arrays, computed on the buffers by TesseraNumerics' kernels.
+//
+// The evaluator offers a Listable builtin its packed arguments before threading. When every
+// argument is a packed array or a machine number, the operation folds over them with
+// `Elementwise.binary` (equal shapes element by element, a prefix shape against each sub-array, as
+// Listable threading pairs them). Exact rationals and big integers become machine reals when the
+// arrays are real or complex (that is what the elementwise result would be). When a kernel declines
+// (integer overflow, a rational or complex result from integers), nil sends the call to ordinary
+// threading, which computes exactly; an overflow is reported as unpacking.
+
+import BigInt
+import TesseraCore
+import TesseraExpr
+import TesseraNumerics
+import TesseraStorage
+
+enum PackedArithmetic {
+    static func fold(_ k: Kernel, _ operation: BinaryOperation, _ args: [Expr], head: Symbol) -> Expr? {
+        var hasArray = false
+        var inexactArrays = true
+        for a in args {
+            if case .packed(let p) = a {
+                hasArray = true
+                if p.type == .integer { inexactArrays = false }
+            } else if a.isList(k.sys) {
+                return nil
+            }
+        }
+        guard hasArray else { return nil }
+        var operands: [Operand] = []
+        operands.reserveCapacity(args.count)
+        for a in args {
+            guard let o = operand(a, inexact: inexactArrays) else { return nil }
+            operands.append(o)
+        }
+        // Commutative operations start from an array, so that no scalar-scalar step occurs.
+        if operation == .add || operation == .multiply,
+           let first = operands.firstIndex(where: { if case .array = $0 { return true } else { return false } }), first > 0 {
+            operands.swapAt(0, first)
+        }
+        var accumulator = operands[0]
+        do {
+            for o in operands.dropFirst() {
+                accumulator = .array(try Elementwise.binary(operation, accumulator, o))
+            }
+        } catch .integerOverflow {
+            k.noteUnpacking(head)
+            return nil
+        } catch {
+            return nil
+        }
+        if case .array(let result) = accumulator { return .packed(result) }
+        return nil
+    }
+
+    static func operand(_ e: Expr, inexact: Bool) -> Operand? {
+        switch e {
+        case .packed(let p): return .array(p)
+        case .integer(let i): return .scalar(.integer(i))
+        case .real(let d): return .scalar(.real(d))
+        case .complex(.real(let re), .real(let im)): return .scalar(.complex(ComplexDouble(re, im)))
+        case .bigInteger, .rational:
+            guard inexact, let d = NumberArithmetic.double(e) else { return nil }
+            return .scalar(.real(d))
+        case .complex:
+            guard inexact, let z = NumberArithmetic.machineComplex(e) else { return nil }
+            return .scalar(.complex(ComplexDouble(z.re, z.im)))
+        default:
+            return nil
+        }
+    }
+
+    /// f[array] elementwise for a real or complex array (integer arrays give exact values, which
+    /// is the general path's job).
+    static func unary(_ operation: UnaryOperation, _ e: Expr, allowIntegers: Bool = false) -> Expr? {
+        guard case .packed(let p) = e, allowIntegers || p.type != .integer else { return nil }
+        guard let r = try? Elementwise.unary(operation, p) else { return nil }
+        return .packed(r)
+    }
+}

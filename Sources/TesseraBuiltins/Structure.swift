@@ -1,0 +1,319 @@
+// The shape of expressions: Head, AtomQ, ListQ, VectorQ, MatrixQ, ArrayQ, Dimensions, ArrayDepth,
+// TensorRank, Depth, Level, Normal, Order; and the running sums over lists: Total, Accumulate,
+// Differences, Ratios.
+//
+// Dimensions of a packed array come from its dimension vector without touching elements; sums over
+// packed vectors of machine numbers run on the buffer, everything else is left to Plus and Times.
+
+import TesseraCore
+import TesseraExpr
+import TesseraStorage
+
+enum StructureBuiltins {
+    static let table: [BuiltinSpec] = [
+        BuiltinSpec("Head", head),
+        BuiltinSpec("AtomQ", atomQ),
+        BuiltinSpec("ListQ", listQ),
+        BuiltinSpec("VectorQ", vectorQ),
+        BuiltinSpec("MatrixQ", matrixQ),
+        BuiltinSpec("ArrayQ", arrayQ),
+        BuiltinSpec("Dimensions", messages: [
+            "innf": "Non-negative integer or Infinity expected at position `2` in `1`.",
+        ], dimensions),
+        BuiltinSpec("ArrayDepth", arrayDepth),
+        BuiltinSpec("TensorRank", arrayDepth),
+        BuiltinSpec("Depth", depth),
+        BuiltinSpec("Level", options: [("Heads", "False")], level),
+        BuiltinSpec("Normal", normal),
+        BuiltinSpec("Order", order),
+        BuiltinSpec("Total", total),
+        BuiltinSpec("Accumulate", accumulate),
+        BuiltinSpec("Differences", differences),
+        BuiltinSpec("Ratios", ratios),
+    ]
+
+    static func head(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        guard k.checkCount(c, 1, 2) else { return nil }
+        let h = c[0].head(k.sys)
+        return c.count == 2 ? Expr(head: c[1], [h]) : h
+    }
+
+    static func atomQ(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        guard k.checkCount(c, 1, 1) else { return nil }
+        if c[0].hasHead(k.sys.Association) { return k.bool(true) }
+        return k.bool(c[0].isAtom)
+    }
+
+    static func listQ(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        guard k.checkCount(c, 1, 1) else { return nil }
+        return k.bool(c[0].isList(k.sys))
+    }
+
+    private static func passes(_ k: Kernel, _ test: Expr?, _ elements: [Expr]) throws(Interrupt) -> Bool {
+        guard let test else { return true }
+        for e in elements where !(try k.evaluate(Expr(head: test, [e])).isSymbol(k.sys.True)) { return false }
+        return true
+    }
+
+    /// Leaves of a full array of `depth` levels (nil when it is not one).
+    private static func arrayLeaves(_ k: Kernel, _ e: Expr, depth: Int) -> [Expr]? {
+        let dims = k.arrayDimensions(e, head: .symbol(k.sys.List))
+        guard e.isList(k.sys), dims.count >= depth else { return nil }
+        var leaves: [Expr] = []
+        func walk(_ x: Expr, _ level: Int) {
+            if level == depth { leaves.append(x); return }
+            for a in x.arguments { walk(a, level + 1) }
+        }
+        walk(e, 0)
+        return leaves
+    }
+
+    static func vectorQ(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        guard k.checkCount(c, 1, 2) else { return nil }
+        if case .packed(let p) = c[0] {
+            guard p.rank == 1 else { return k.bool(false) }
+            return k.bool(try passes(k, c.count == 2 ? c[1] : nil, p.elementExprs()))
+        }
+        guard c[0].isList(k.sys), !c[0].arguments.contains(where: { $0.isList(k.sys) }) else { return k.bool(false) }
+        return k.bool(try passes(k, c.count == 2 ? c[1] : nil, c[0].arguments))
+    }
+
+    static func matrixQ(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        guard k.checkCount(c, 1, 2) else { return nil }
+        let dims = k.arrayDimensions(c[0], head: .symbol(k.sys.List))
+        guard c[0].isList(k.sys), dims.count == 2, let leaves = arrayLeaves(k, c[0], depth: 2) else { return k.bool(false) }
+        return k.bool(try passes(k, c.count == 2 ? c[1] : nil, leaves))
+    }
+
+    static func arrayQ(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        guard k.checkCount(c, 1, 3) else { return nil }
+        guard c[0].isList(k.sys) else { return k.bool(false) }
+        let dims = k.arrayDimensions(c[0], head: .symbol(k.sys.List))
+        guard let leaves = arrayLeaves(k, c[0], depth: dims.count),
+              !leaves.contains(where: { $0.isList(k.sys) }) else { return k.bool(false) }
+        if c.count >= 2 {
+            let spec = c[1]
+            if case .integer(let n) = spec { if n != dims.count { return k.bool(false) } }
+            else if !spec.isSymbol(k.sys.Blank) && !spec.hasHead(k.sys.Blank) {
+                if !(try PatternMatcher(kernel: k).matches(spec, .integer(dims.count))) { return k.bool(false) }
+            }
+        }
+        return k.bool(try passes(k, c.count == 3 ? c[2] : nil, leaves))
+    }
+
+    static func dimensions(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        guard k.checkCount(c, 1, 2) else { return nil }
+        var limit = Int.max
+        if c.count == 2 {
+            switch c[1] {
+            case .integer(let n) where n >= 0: limit = n
+            case .symbol(let s) where s === k.sys.Infinity: break
+            default: return k.fail(c, "innf", c.expr, .integer(2))
+            }
+        }
+        if c[0].isAtom && !c[0].hasHead(k.sys.Association) { return Expr(k.sys.List, []) }
+        var dims = k.arrayDimensions(c[0], maxDepth: limit)
+        if c[0].hasHead(k.sys.Association) { dims = [c[0].length] }
+        return k.listExpr(dims.map { .integer($0) })
+    }
+
+    static func arrayDepth(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        guard k.checkCount(c, 1, 1) else { return nil }
+        return .integer(k.arrayDimensions(c[0]).count)
+    }
+
+    static func depth(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        guard k.checkCount(c, 1, 2) else { return nil }
+        func d(_ e: Expr) -> Int {
+            switch e {
+            case .normal(let n):
+                var deepest = 1
+                let isAssociation = e.hasHead(k.sys.Association)
+                for a in n.arguments { deepest = Swift.max(deepest, d(isAssociation ? (a.arguments.last ?? a) : a)) }
+                return deepest + 1
+            case .packed(let p): return p.rank + 1
+            default: return 1
+            }
+        }
+        return .integer(d(c[0]))
+    }
+
+    static func level(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        let (positional, options) = k.splitOptions(c.arguments)
+        guard positional.count == 2 || positional.count == 3 else { return nil }
+        guard var spec = k.levelSpec(positional[1], call: c) else { return nil }
+        if let heads = k.optionValue("Heads", in: options, of: c.head), heads.isSymbol(k.sys.True) { spec.includeHeads = true }
+        var e = positional[0]
+        if e.hasHead(k.sys.Association) { e = Expr(k.sys.List, e.arguments.compactMap { $0.arguments.last }) }
+        var found: [Expr] = []
+        try k.walkLevels(e, spec) { (x: Expr, _: [Int]) throws(Interrupt) -> Bool in
+            found.append(x)
+            return true
+        }
+        if positional.count == 3 { return Expr(head: positional[2], found) }
+        return Expr(k.sys.List, found)
+    }
+
+    static func normal(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        guard k.checkCount(c, 1, 2) else { return nil }
+        func convert(_ e: Expr) -> Expr {
+            guard case .normal(let n) = e else { return e }
+            if e.hasHead(k.sys.Association) {
+                return Expr(k.sys.List, n.arguments.map(convert))
+            }
+            var changed = false
+            let parts = n.arguments.map { a -> Expr in
+                let v = convert(a)
+                if !v.isIdentical(to: a) { changed = true }
+                return v
+            }
+            return changed ? Expr(head: n.head, parts) : e
+        }
+        return convert(c[0])
+    }
+
+    static func order(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        guard k.checkCount(c, 2, 2) else { return nil }
+        return .integer(-k.canonicalCompare(c[0], c[1]))
+    }
+
+    // MARK: Sums
+
+    static func total(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        guard k.checkCount(c, 1, 3) else { return nil }
+        let e = c[0]
+        if e.isAtom { return e }
+        var spec = LevelSpec(min: 1, max: 1)
+        if c.count >= 2, !k.isOption(c[1]) {
+            guard let s = k.levelSpec(c[1], call: c) else { return nil }
+            spec = s
+        }
+        if spec.min == 1, spec.max == 1, case .packed(let p) = e, p.rank == 1 {
+            switch p.type {
+            case .integer:
+                var sum = 0
+                for v in p.integers {
+                    let (r, overflow) = sum.addingReportingOverflow(v)
+                    if overflow { sum = 0; break }
+                    sum = r
+                }
+                if sum != 0 || p.integers.allSatisfy({ $0 == 0 }) { return .integer(sum) }
+            case .real:
+                return .real(p.reals.reduce(0, +))
+            case .complex:
+                var re = 0.0, im = 0.0
+                for v in p.complexes { re += v.re; im += v.im }
+                return .complex(.real(re), .real(im))
+            }
+        }
+        // Total[e, n] sums levels 1..n: Plus applied to the elements, then threaded inward.
+        func sum(_ x: Expr, _ levels: Int) -> Expr {
+            guard levels > 0, !x.isAtom else { return x }
+            let parts = x.arguments
+            let summed = Expr(k.sys.Plus, parts)
+            if levels == 1 { return summed }
+            return sum(summed, levels - 1)
+        }
+        if spec.min == 1 {
+            let n = spec.max == Int.max ? k.arrayDimensions(e).count : spec.max
+            var result = e
+            for _ in 0..<Swift.max(n, 1) {
+                guard !result.isAtom else { break }
+                result = try k.evaluate(Expr(k.sys.Plus, result.arguments))
+            }
+            return result
+        }
+        if spec.min == spec.max, spec.min > 1 {
+            // Total[e, {n}]: sums at level n only.
+            let target = spec.min
+            func at(_ x: Expr, _ level: Int) -> Expr {
+                if level == target - 1 { return Expr(k.sys.Plus, x.arguments) }
+                guard !x.isAtom else { return x }
+                return Expr(head: x.head(k.sys), x.arguments.map { at($0, level + 1) })
+            }
+            return at(e, 0)
+        }
+        return sum(e, 1)
+    }
+
+    static func accumulate(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        guard k.checkCount(c, 1, 1) else { return nil }
+        let e = c[0]
+        if e.isAtom { return nil }
+        if case .packed(let p) = e, p.rank == 1, p.type == .real {
+            guard let out = try? PackedArray.zeros(.real, p.dimensions) else { return nil }
+            var s = 0.0
+            for (i, v) in p.reals.enumerated() { s += v; out.reals[i] = s }
+            return .packed(out)
+        }
+        var running: Expr? = nil
+        var out: [Expr] = []
+        for a in e.arguments {
+            let next = running.map { Expr(k.sys.Plus, $0, a) } ?? a
+            let value = try k.evaluate(next)
+            out.append(value)
+            running = value
+        }
+        return k.rebuild(e, out)
+    }
+
+    static func differences(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        guard k.checkCount(c, 1, 3) else { return nil }
+        var orders = [1]
+        if c.count >= 2 {
+            if case .integer(let n) = c[1], n >= 0 { orders = [n] }
+            else if c[1].isList(k.sys), c[1].arguments.allSatisfy({ ($0.asInt ?? -1) >= 0 }) { orders = c[1].arguments.compactMap(\.asInt) }
+            else { return nil }
+        }
+        var step = 1
+        if c.count == 3 {
+            guard case .integer(let s) = c[2], s > 0 else { return nil }
+            step = s
+        }
+        func once(_ x: Expr) throws(Interrupt) -> Expr {
+            let parts = x.arguments
+            var out: [Expr] = []
+            if parts.count > step {
+                for i in step..<parts.count {
+                    out.append(try k.evaluate(Expr(k.sys.Plus, parts[i], Expr(k.sys.Times, .integer(-1), parts[i - step]))))
+                }
+            }
+            return k.rebuild(x, out)
+        }
+        func apply(_ x: Expr, _ level: Int) throws(Interrupt) -> Expr {
+            guard level < orders.count, !x.isAtom else { return x }
+            var value = x
+            for _ in 0..<orders[level] { value = try once(value) }
+            if level + 1 < orders.count {
+                var parts: [Expr] = []
+                for a in value.arguments { parts.append(try apply(a, level + 1)) }
+                value = k.rebuild(value, parts)
+            }
+            return value
+        }
+        if c[0].isAtom { return nil }
+        return try apply(c[0], 0)
+    }
+
+    static func ratios(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        guard k.checkCount(c, 1, 2) else { return nil }
+        var order = 1
+        if c.count == 2 {
+            guard case .integer(let n) = c[1], n >= 0 else { return nil }
+            order = n
+        }
+        guard !c[0].isAtom else { return nil }
+        var value = c[0]
+        for _ in 0..<order {
+            let parts = value.arguments
+            var out: [Expr] = []
+            if parts.count > 1 {
+                for i in 1..<parts.count {
+                    out.append(try k.evaluate(Expr(k.sys.Times, parts[i], Expr(k.sys.Power, parts[i - 1], .integer(-1)))))
+                }
+            }
+            value = k.rebuild(value, out)
+        }
+        return value
+    }
+}

@@ -1,0 +1,71 @@
+// A cache of shared-memory segments that were freed, for reuse by the next allocation of about the
+// same size.
+//
+// Fresh memfd pages cost a page fault each on first touch (3-4 us per 4 KiB page here, and shared
+// memory gets no transparent huge pages), so a loop that makes a new 10 MB array per row would spend
+// most of its time faulting. Numeric loops make arrays of the same few sizes again and again; keeping
+// the freed, already-faulted segments turns those faults into nothing. This is allocator state of the
+// process, like malloc's free lists, not kernel state: it holds no values, only empty memory.
+//
+// A segment that was ever handed to another process is never cached (that process may still map
+// it); `PackedBuffer` decides that before giving a segment back.
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct Segment {
+    let fd: Int32
+    let base: UnsafeMutableRawPointer
+    let capacity: Int
+}
+
+final class SegmentPool: @unchecked Sendable {
+    static let shared = SegmentPool(limitBytes: 1 << 30, limitCount: 16)
+
+    private var mutex = pthread_mutex_t()
+    private var segments: [Segment] = []
+    private var cachedBytes = 0
+    private let limitBytes: Int
+    private let limitCount: Int
+
+    init(limitBytes: Int, limitCount: Int) {
+        self.limitBytes = limitBytes
+        self.limitCount = limitCount
+        pthread_mutex_init(&mutex, nil)
+    }
+
+    /// Capacity to request for `bytes`: rounded up to 64 KiB so that near sizes share segments.
+    static func roundedCapacity(_ bytes: Int) -> Int { (bytes + 0xFFFF) & ~0xFFFF }
+
+    /// A cached segment of at least `capacity` bytes and not much more, if any.
+    func take(capacity: Int) -> Segment? {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        var best: Int? = nil
+        for (i, s) in segments.enumerated() where s.capacity >= capacity && s.capacity <= capacity + capacity / 4 {
+            if best == nil || s.capacity < segments[best!].capacity { best = i }
+        }
+        guard let i = best else { return nil }
+        let s = segments.remove(at: i)
+        cachedBytes -= s.capacity
+        return s
+    }
+
+    /// Keeps a segment for reuse; false when the cache is full (the caller unmaps it).
+    func give(_ segment: Segment) -> Bool {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        guard segment.capacity <= limitBytes / 2 else { return false }
+        while cachedBytes + segment.capacity > limitBytes || segments.count >= limitCount {
+            guard !segments.isEmpty else { return false }
+            let old = segments.removeFirst()
+            cachedBytes -= old.capacity
+            munmap(old.base, old.capacity)
+            close(old.fd)
+        }
+        segments.append(segment)
+        cachedBytes += segment.capacity
+        return true
+    }
+}

@@ -1,0 +1,122 @@
+// Arithmetic, numbers, comparisons and elementary functions: source text in, `-code` text out.
+
+import Testing
+
+struct ArithmeticTests {
+    @Test(arguments: [
+        // Exact arithmetic and canonical forms
+        ("3 + 4", "7"),
+        ("2/6 + 1/4", "7/12"),
+        ("9223372036854775807 + 1", "9223372036854775808"),
+        ("3^50", "717897987691852588770249"),
+        ("y + y + y", "3*y"),
+        ("4 y - y", "3*y"),
+        ("y*y*y", "y^3"),
+        ("y^4/y", "y^3"),
+        ("0*y", "0"),
+        ("(y^3)^2", "y^6"),
+        ("(a c)^3", "a^3*c^3"),
+        ("2 (a + c)", "2*(a + c)"),
+        ("Minus[7]", "-7"),
+        ("Subtract[10, 4]", "6"),
+        ("Divide[9, 6]", "3/2"),
+        // Roots
+        ("Sqrt[50]", "5*Sqrt[2]"),
+        ("27^(1/3)", "3"),
+        ("Sqrt[-9]", "3*I"),
+        ("Sqrt[3]/3", "1/Sqrt[3]"),
+        ("Sqrt[5] Sqrt[7]", "Sqrt[35]"),
+        ("(-27)^(1/3)", "3*(-1)^(1/3)"),
+        ("16^(1/4)", "2"),
+        // Complex numbers
+        ("I^3", "-I"),
+        ("(2 + I)(2 - I)", "5"),
+        ("1/(1 + I)", "1/2 - I/2"),
+        ("Abs[5 + 12 I]", "13"),
+        // Machine numbers
+        ("0.5 + 1/4", "0.75"),
+        ("2.0^10", "1024."),
+        ("Sqrt[4.]", "2."),
+        ("N[1/8]", "0.125"),
+        // Infinities
+        ("3 - Infinity", "-Infinity"),
+        ("0 * Infinity", "Indeterminate"),
+        ("1/Infinity", "0"),
+    ])
+    func arithmetic(source: String, expected: String) {
+        #expect(evaluate(source) == expected)
+    }
+
+    @Test(arguments: [
+        ("Sin[Pi/2]", "1"),
+        ("Cos[Pi/3]", "1/2"),
+        ("Tan[Pi/4]", "1"),
+        ("Sin[-y]", "-Sin[y]"),
+        ("Cos[y + Pi]", "-Cos[y]"),
+        ("Exp[0]", "1"),
+        ("Log[E^5]", "5"),
+        ("Log[1]", "0"),
+        ("Log[3, 81]", "4"),
+        ("ArcTan[1]", "Pi/4"),
+        ("ArcCos[0]", "Pi/2"),
+        ("Cosh[0]", "1"),
+        ("Sin[y] Csc[y]", "1"),
+    ])
+    func elementaryFunctions(source: String, expected: String) {
+        #expect(evaluate(source) == expected)
+    }
+
+    @Test(arguments: [
+        ("Round[3.5]", "4"),
+        ("Round[4.5]", "4"),
+        ("Round[-5/2]", "-2"),
+        ("Floor[-7/2]", "-4"),
+        ("Ceiling[2.1]", "3"),
+        ("Mod[-7, 4]", "1"),
+        ("Mod[7.5, 2]", "1.5"),
+        ("Quotient[-7, 2]", "-4"),
+        ("GCD[24, 36, 60]", "12"),
+        ("LCM[4, 6]", "12"),
+        ("Binomial[6, 2]", "15"),
+        ("7!", "5040"),
+        ("PowerMod[3, 4, 7]", "4"),
+        ("IntegerDigits[1203]", "{1, 2, 0, 3}"),
+        ("FactorInteger[360]", "{{2, 3}, {3, 2}, {5, 1}}"),
+        ("PrimeQ[97]", "True"),
+        ("Prime[10]", "29"),
+        ("Divisors[12]", "{1, 2, 3, 4, 6, 12}"),
+    ])
+    func numbers(source: String, expected: String) {
+        #expect(evaluate(source) == expected)
+    }
+
+    @Test(arguments: [
+        ("2 < 3 < 4", "True"),
+        ("3 <= 2", "False"),
+        ("1 == 1.", "True"),
+        ("1 === 1.", "False"),
+        ("{1, 2} == {1, 2}", "True"),
+        ("Sqrt[2] > 1", "True"),
+        ("Max[3, 7, 2]", "7"),
+        ("Min[{4, 1}, 3]", "1"),
+        ("True && False", "False"),
+        ("Xor[True, True]", "False"),
+        ("!(p > q)", "p <= q"),
+        ("Positive[Pi - 3]", "True"),
+    ])
+    func comparisons(source: String, expected: String) {
+        #expect(evaluate(source) == expected)
+    }
+
+    @Test(arguments: [
+        ("Range[4] + Range[4]", "{2, 4, 6, 8}"),
+        ("2.0 * Range[3]", "{2., 4., 6.}"),
+        ("{10, 20} + {{1, 2}, {3, 4}}", "{{11, 12}, {23, 24}}"),
+        ("Developer`PackedArrayQ[Range[5] * 2]", "True"),
+        ("Range[3]^2", "{1, 4, 9}"),
+        ("Total[Sin[N[Range[3]]] - Sin[N[Range[3]]]]", "0."),
+    ])
+    func packedArrays(source: String, expected: String) {
+        #expect(evaluate(source) == expected)
+    }
+}
