@@ -292,6 +292,25 @@ extension Kernel {
             message(sys.Part, "partd", Expr(sys.Part, [e] + Array(indices)))
             return nil
         }
+        if n.head.isSymbol(sys.Association) {
+            switch index {
+            case .integer: break
+            default:
+                // By key: replace the value of an existing key, or add the key at the end.
+                let key = index.hasHead(sys.Key) ? (index.arguments.first ?? index) : index
+                var rules = n.arguments
+                if let i = rules.firstIndex(where: { $0.arguments.first == key }) {
+                    var child = rules[i].arguments[1]
+                    guard let updated = setPart(&child, rest, value, call: call) else { return nil }
+                    rules[i] = Expr(head: rules[i].head(sys), [key, updated])
+                } else {
+                    guard rest.isEmpty else { return nil }
+                    rules.append(Expr(sys.Rule, key, value))
+                }
+                e = Expr(head: n.head, rules)
+                return e
+            }
+        }
         var arguments = n.arguments
         let count = arguments.count
         func position(_ i: Int) -> Int? {
@@ -300,6 +319,15 @@ extension Kernel {
             return nil
         }
         switch index {
+        case .integer(let i) where n.head.isSymbol(sys.Association):
+            guard let p = position(i) else {
+                message(sys.Part, "partw", index, e)
+                return nil
+            }
+            let rule = arguments[p]
+            var child = rule.arguments.count == 2 ? rule.arguments[1] : rule
+            guard let updated = setPart(&child, rest, value, call: call) else { return nil }
+            arguments[p] = Expr(head: rule.head(sys), [rule.arguments.first ?? rule, updated])
         case .integer(let i):
             if i == 0 {
                 var head = n.head

@@ -23,7 +23,11 @@ enum ControlBuiltins {
         BuiltinSpec("FoldList", foldList),
         BuiltinSpec("Catch", attributes: [.holdFirst, .protected], catchThrown),
         BuiltinSpec("Throw", throwValue),
-        BuiltinSpec("Return", returnValue),
+        BuiltinSpec("Return"),
+        BuiltinSpec("Goto", goto),
+        BuiltinSpec("Label", attributes: [.holdFirst, .protected], label),
+        BuiltinSpec("CheckAbort", attributes: [.holdAll, .protected], checkAbort),
+        BuiltinSpec("Defer", attributes: [.holdAll, .protected]),
         BuiltinSpec("Break", breakLoop),
         BuiltinSpec("Continue", continueLoop),
         BuiltinSpec("Abort", abort),
@@ -44,10 +48,35 @@ enum ControlBuiltins {
         BuiltinSpec("Quit", quit),
     ]
 
+    /// Evaluates in order; a `Return[...]` result ends the sequence at once (the enclosing function
+    /// unwraps it); `Goto[tag]` continues after the `Label[tag]` of this sequence, if it has one.
     static func compound(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         var result: Expr = .symbol(k.sys.Null)
-        for e in c.arguments { result = try k.evaluate(e) }
+        var i = 0
+        let label = k.symbols.intern(fullName: "System`Label")
+        while i < c.count {
+            do {
+                result = try k.evaluate(c[i])
+            } catch .goto(let tag) {
+                guard let target = c.arguments.firstIndex(where: { $0.hasHead(label) && $0.arguments.first == tag }) else {
+                    throw .goto(tag)
+                }
+                i = target + 1
+                continue
+            }
+            if result.hasHead(k.sys.Return) { return result }
+            i += 1
+        }
         return result
+    }
+
+    static func goto(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        guard c.count == 1 else { return nil }
+        throw .goto(c[0])
+    }
+
+    static func label(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        c.count == 1 ? .symbol(k.sys.Null) : nil
     }
 
     static func ifThen(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
@@ -86,7 +115,7 @@ enum ControlBuiltins {
         let matcher = PatternMatcher(kernel: k)
         var i = 1
         while i < c.count {
-            if try matcher.matches(c[i], c[0]) {
+            if try matcher.matches(try k.evaluate(c[i]), c[0]) {
                 return try k.evaluate(k.substitute(c[i + 1], names: matcher.names, values: matcher.values))
             }
             i += 2
@@ -94,28 +123,37 @@ enum ControlBuiltins {
         return .symbol(k.sys.Null)
     }
 
-    /// Runs a loop body; Break ends the loop, Continue the round. Returns false to stop.
-    static func loopBody(_ k: Kernel, _ body: Expr) throws(Interrupt) -> Bool {
+    /// What a loop does after one round of its body.
+    enum RoundOutcome {
+        case next
+        case stop
+        case returned(Expr)
+    }
+
+    /// Runs a loop body: Break ends the loop, Continue the round, a Return[x] result ends it with x.
+    static func loopBody(_ k: Kernel, _ body: Expr) throws(Interrupt) -> RoundOutcome {
         do {
-            _ = try k.evaluate(body)
+            let value = try k.evaluate(body)
+            if value.hasHead(k.sys.Return) { return .returned(k.unwrapReturn(value)) }
         } catch .breakLoop {
-            return false
+            return .stop
         } catch .continueLoop {
-            return true
+            return .next
         }
-        return true
+        return .next
     }
 
     static func doLoop(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         guard k.checkCount(c, 2, nil) else { return nil }
-        do {
-            try nestedIterators(k, c, Array(c.arguments.dropFirst()), position: 2) { () throws(Interrupt) -> Bool in
-                try loopBody(k, c[0])
+        var returned: Expr? = nil
+        try nestedIterators(k, c, Array(c.arguments.dropFirst()), position: 2) { () throws(Interrupt) -> Bool in
+            switch try loopBody(k, c[0]) {
+            case .next: return true
+            case .stop: return false
+            case .returned(let value): returned = value; return false
             }
-        } catch .returned(let value) {
-            return value
         }
-        return .symbol(k.sys.Null)
+        return returned ?? .symbol(k.sys.Null)
     }
 
     /// Runs `body` for every combination of the iterators, outermost first.
@@ -139,26 +177,29 @@ enum ControlBuiltins {
 
     static func whileLoop(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         guard k.checkCount(c, 1, 2) else { return nil }
-        do {
-            while try k.evaluate(c[0]).isSymbol(k.sys.True) {
-                if c.count == 2, !(try loopBody(k, c[1])) { break }
+        while try k.evaluate(c[0]).isSymbol(k.sys.True) {
+            guard c.count == 2 else { continue }
+            switch try loopBody(k, c[1]) {
+            case .next: continue
+            case .stop: return .symbol(k.sys.Null)
+            case .returned(let value): return value
             }
-        } catch .returned(let value) {
-            return value
         }
         return .symbol(k.sys.Null)
     }
 
     static func forLoop(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         guard k.checkCount(c, 3, 4) else { return nil }
-        do {
-            _ = try k.evaluate(c[0])
-            while try k.evaluate(c[1]).isSymbol(k.sys.True) {
-                if c.count == 4, !(try loopBody(k, c[3])) { break }
-                _ = try k.evaluate(c[2])
+        _ = try k.evaluate(c[0])
+        while try k.evaluate(c[1]).isSymbol(k.sys.True) {
+            if c.count == 4 {
+                switch try loopBody(k, c[3]) {
+                case .next: break
+                case .stop: return .symbol(k.sys.Null)
+                case .returned(let value): return value
+                }
             }
-        } catch .returned(let value) {
-            return value
+            _ = try k.evaluate(c[2])
         }
         return .symbol(k.sys.Null)
     }
@@ -314,11 +355,6 @@ enum ControlBuiltins {
         throw .thrown(value: c[0], tag: c.count >= 2 ? c[1] : nil)
     }
 
-    static func returnValue(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
-        guard c.count <= 2 else { return nil }
-        throw .returned(c.count == 0 ? .symbol(k.sys.Null) : c[0])
-    }
-
     static func breakLoop(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         guard c.count == 0 else { return nil }
         throw .breakLoop
@@ -334,12 +370,36 @@ enum ControlBuiltins {
         throw .aborted
     }
 
+    /// Check sees the messages issued while it runs, except those silenced by a Quiet inside it;
+    /// with message names, only those.
     static func check(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         guard k.checkCount(c, 2, nil) else { return nil }
-        let before = k.messagesIssued
+        var watched: Set<String>? = nil
+        if c.count > 2 {
+            watched = []
+            for spec in c.arguments.dropFirst(2) {
+                for name in spec.isList(k.sys) ? spec.arguments : [spec] where name.hasHead(k.sys.MessageName) {
+                    let parts = name.arguments
+                    if parts.count == 2, let s = parts[0].asSymbol, case .string(let tag) = parts[1] {
+                        watched!.insert(s.fullName + "::" + tag)
+                    }
+                }
+            }
+        }
+        let frame = k.pushCheckFrame(watching: watched)
+        defer { k.popCheckFrame() }
         let value = try k.evaluate(c[0])
-        if k.messagesIssued != before { return try k.evaluate(c[1]) }
+        if k.checkFrameWasHit(frame) { return try k.evaluate(c[1]) }
         return value
+    }
+
+    static func checkAbort(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        guard k.checkCount(c, 2, 2) else { return nil }
+        do {
+            return try k.evaluate(c[0])
+        } catch .aborted {
+            return try k.evaluate(c[1])
+        }
     }
 
     static func quiet(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {

@@ -9,7 +9,7 @@ import TesseraCore
 import TesseraExpr
 
 enum FunctionalBuiltins {
-    static let table: [BuiltinSpec] = [
+    static let table: [BuiltinSpec] = SparseArrays.adapt([
         BuiltinSpec("Map", options: [("Heads", "False")], curried: functionFirstOperator, map),
         BuiltinSpec("MapAll", options: [("Heads", "False")], curried: functionFirstOperator, mapAll),
         BuiltinSpec("Apply", options: [("Heads", "False")], curried: functionFirstOperator, apply),
@@ -26,7 +26,7 @@ enum FunctionalBuiltins {
         BuiltinSpec("Through", through),
         BuiltinSpec("Construct", construct),
         BuiltinSpec("Operate", operate),
-    ]
+    ], keepSparse: [])
 
     /// `Map[f][e]` is `Map[f, e]` (likewise Apply, Scan, MapIndexed...).
     static func functionFirstOperator(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
@@ -214,15 +214,13 @@ enum FunctionalBuiltins {
         let f = c[0]
         var e = c[1]
         if e.hasHead(k.sys.Association) { e = Expr(k.sys.List, e.arguments.compactMap { $0.arguments.last }) }
-        do {
-            try k.walkLevels(e, spec) { (x: Expr, _: [Int]) throws(Interrupt) -> Bool in
-                _ = try k.evaluate(Expr(head: f, [x]))
-                return true
-            }
-        } catch .returned(let value) {
-            return value
+        var returned: Expr? = nil
+        try k.walkLevels(e, spec) { (x: Expr, _: [Int]) throws(Interrupt) -> Bool in
+            let value = try k.evaluate(Expr(head: f, [x]))
+            if value.hasHead(k.sys.Return) { returned = k.unwrapReturn(value); return false }
+            return true
         }
-        return .symbol(k.sys.Null)
+        return returned ?? .symbol(k.sys.Null)
     }
 
     // MARK: Select

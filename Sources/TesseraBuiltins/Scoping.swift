@@ -57,7 +57,7 @@ enum ScopingBuiltins {
         }
         k.invalidateCaches()
         let body = k.substitute(c[1], names: names, values: values)
-        return try k.evaluate(body)
+        return k.unwrapReturn(try k.evaluate(body))
     }
 
     static func block(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
@@ -72,10 +72,13 @@ enum ScopingBuiltins {
         }
         for (i, (symbol, _)) in vars.enumerated() {
             symbol.clearValues()
+            symbol.attributes = []
+            symbol.options = []
+            symbol.messages = [:]
             if let value = initial[i] { symbol.ownValue = value }
         }
         k.invalidateCaches()
-        return try k.evaluate(c[1])
+        return k.unwrapReturn(try k.evaluate(c[1]))
     }
 
     static func with(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
@@ -91,12 +94,10 @@ enum ScopingBuiltins {
             names.append(symbol)
             values.append(try k.evaluate(value))
         }
-        var body = k.substitute(c[1], names: names, values: values)
-        if c.count > 2 {
-            // With[{...}, {...}, body]: nested scopes.
-            body = k.substitute(Expr(k.sys.With, Array(c.arguments.dropFirst())), names: names, values: values)
-        }
-        return try k.evaluate(body)
+        // With[{...}, {...}, body]: the later lists are nested scopes (substitution leaves their own
+        // variables alone).
+        let rest = c.count > 2 ? Expr(k.sys.With, Array(c.arguments.dropFirst())) : c[1]
+        return k.unwrapReturn(try k.evaluate(k.substitute(rest, names: names, values: values)))
     }
 
     static func unique(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
@@ -121,6 +122,9 @@ final class SavedValues {
     let downValues: DefinitionList
     let upValues: DefinitionList
     let subValues: DefinitionList
+    let attributes: Attributes
+    let options: [Expr]
+    let messages: [String: String]
 
     init(_ symbol: Symbol) {
         self.symbol = symbol
@@ -129,6 +133,9 @@ final class SavedValues {
         downValues = symbol.downValues
         upValues = symbol.upValues
         subValues = symbol.subValues
+        attributes = symbol.attributes
+        options = symbol.options
+        messages = symbol.messages
     }
 
     func restore() {
@@ -137,5 +144,8 @@ final class SavedValues {
         symbol.downValues = downValues
         symbol.upValues = upValues
         symbol.subValues = subValues
+        symbol.attributes = attributes
+        symbol.options = options
+        symbol.messages = messages
     }
 }

@@ -35,11 +35,13 @@ extension Kernel {
             body = n.arguments[0]
         }
         let instance = substitute(body, names: names, values: values)
-        do {
-            return try evaluate(instance)
-        } catch .returned(let value) {
-            return value
-        }
+        return unwrapReturn(try evaluate(instance))
+    }
+
+    /// `Return[x]` reaching a function body, loop or scoping construct ends it with value x.
+    public func unwrapReturn(_ value: Expr) -> Expr {
+        guard case .normal(let n) = value, n.head.isSymbol(sys.Return) else { return value }
+        return n.arguments.first ?? .symbol(sys.Null)
     }
 
     // MARK: Storing

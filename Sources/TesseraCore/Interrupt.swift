@@ -1,14 +1,16 @@
 // Non-local control flow of the language, carried by Swift's typed throws.
 //
-// `Return`, `Break`, `Continue`, `Throw`, `Abort` and the evaluation limits unwind the native stack
-// to the construct that handles them (a function body, a loop, `Catch`, the top level). Typed throws
+// `Break`, `Continue`, `Goto`, `Throw`, `Abort` and `Quit` unwind the native stack to the construct
+// that handles them (a loop, a compound expression, `Catch`, the top level). `Return[x]` is not one of
+// them: as in Mathematica it is an inert value that a compound expression passes up at once and that
+// function bodies, loops and scoping constructs unwrap (see `Kernel.unwrapReturn`). Typed throws
 // keep this as cheap as a return: no existential boxing on the hot path.
 
 import TesseraExpr
 
 public enum Interrupt: Error {
-    /// `Return[value]`, caught by the innermost function application or loop body that handles it.
-    case returned(Expr)
+    /// `Goto[tag]`, caught by the CompoundExpression that holds `Label[tag]`.
+    case goto(Expr)
     case breakLoop
     case continueLoop
     /// `Throw[value]` or `Throw[value, tag]`.

@@ -36,8 +36,10 @@ public final class Kernel {
     public var messageList: [Expr] = []
     /// How often each message was issued during the current top-level evaluation (General::stop).
     var messageCounts: [String: Int] = [:]
-    /// Counts messages issued (printed or quiet) so that `Check` can notice them.
+    /// Counts messages issued (printed or quiet).
     public internal(set) var messagesIssued = 0
+    /// Active `Check`s, innermost last.
+    var checkFrames: [CheckFrame] = []
 
     // MARK: Session
     /// Where `Print`, messages and other side output go.
@@ -66,6 +68,7 @@ public final class Kernel {
         messagesOff = ["Developer`FromPackedArray::unpack", "Developer`FromPackedArray::punpack",
                        "Developer`FromPackedArray::unpack1", "Developer`FromPackedArray::punpack1",
                        "System`General::newsym"]
+        for (name, _) in Attributes.named { _ = symbols.intern(fullName: "System`" + name) }
         for table in builtins { install(table) }
     }
 

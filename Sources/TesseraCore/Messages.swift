@@ -19,6 +19,10 @@ extension Kernel {
         if messagesOff.contains(key) { return }
         if symbol.messages[tag] == nil && messagesOff.contains(generalKey) && symbol !== sys.General { return }
         messagesIssued += 1
+        for i in checkFrames.indices where checkFrames[i].quietDepth >= quietDepth {
+            if let watched = checkFrames[i].watched, !watched.contains(key) { continue }
+            checkFrames[i].hit = true
+        }
         let name = Expr(sys.MessageName, .symbol(symbol), .string(tag))
         if quietDepth > 0 { return }
         messageList.append(Expr(sys.HoldForm, name))
@@ -69,11 +73,28 @@ extension Kernel {
         return printer.text(shown, form: .outputForm)
     }
 
+    /// Starts watching for messages (Check); returns the frame's index.
+    public func pushCheckFrame(watching: Set<String>?) -> Int {
+        checkFrames.append(CheckFrame(quietDepth: quietDepth, watched: watching, hit: false))
+        return checkFrames.count - 1
+    }
+
+    public func popCheckFrame() { checkFrames.removeLast() }
+
+    public func checkFrameWasHit(_ index: Int) -> Bool { checkFrames[index].hit }
+
     /// Clears the per-evaluation message state (at the start of each top-level evaluation).
     public func resetMessageState() {
         messageList = []
         messageCounts = [:]
     }
+}
+
+/// One active Check: messages issued at its Quiet depth or shallower count as hits.
+struct CheckFrame {
+    let quietDepth: Int
+    let watched: Set<String>?
+    var hit: Bool
 }
 
 /// The General:: message texts, as Mathematica words them.

@@ -26,8 +26,8 @@ extension Kernel {
                 return .quit(code)
             case .aborted:
                 result = .symbol(symbols.intern(fullName: "System`$Aborted"))
-            case .returned(let value):
-                result = Expr(sys.Return, value)
+            case .goto(let tag):
+                result = Expr(sys.Hold, Expr(symbols.intern(fullName: "System`Goto"), tag))
             case .breakLoop:
                 result = Expr(sys.Break)
             case .continueLoop:

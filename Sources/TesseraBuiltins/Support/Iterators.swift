@@ -38,10 +38,6 @@ extension Kernel {
     /// Parses one iterator (evaluating its bounds); nil after a message when malformed.
     public func iterator(_ spec: Expr, call: Call, position: Int) throws(Interrupt) -> IteratorSpec? {
         guard spec.isList(sys), case .normal(let n) = spec, !n.arguments.isEmpty else {
-            if case .normal = spec {} else if !spec.isList(sys) {
-                message(call.head, "itform", spec, .integer(position))
-                return nil
-            }
             let bound = try evaluate(spec)
             if let count = iterationCount(bound) {
                 return IteratorSpec(variable: nil, values: .integers(start: 1, count: count, step: 1))
