@@ -33,7 +33,10 @@ extension Kernel {
                 return try assignPart(n.arguments, value, call: call)
             }
             if head === sys.HoldPattern, n.arguments.count == 1 {
-                return try storeDownValue(n.arguments[0], lhs, value, delayed: delayed, call: call)
+                return try storeDownValue(lhs, lhs, value, delayed: delayed, call: call)
+            }
+            if let list = valueListKind(head), n.arguments.count == 1, let owner = n.arguments[0].asSymbol {
+                return assignValueList(list, of: owner, value, call: call)
             }
             if head === sys.MessageName, n.arguments.count == 2, let s = n.arguments[0].asSymbol,
                case .string(let tag) = n.arguments[1], case .string(let text) = value {
@@ -55,8 +58,13 @@ extension Kernel {
                 return value
             }
             if head === sys.Condition, n.arguments.count == 2 {
-                // `f[x_] /; test := rhs` is stored as `f[x_] := rhs /; test`.
-                return try assign(n.arguments[0], Expr(sys.Condition, value, n.arguments[1]), delayed: true, call: call)
+                if case .symbol = n.arguments[0] {
+                    // `x /; test := rhs`: a conditional OwnValue.
+                    return try assign(n.arguments[0], Expr(sys.Condition, value, n.arguments[1]), delayed: true, call: call)
+                }
+                // `f[x_] /; test := rhs` keeps the condition on the left, as DownValues shows it.
+                let inner = try evaluateLeftSide(n.arguments[0])
+                return try storeDownValue(Expr(sys.Condition, inner, n.arguments[1]), lhs, value, delayed: delayed, call: call)
             }
             return try storeDownValue(lhs, lhs, value, delayed: delayed, call: call)
         default:
@@ -122,9 +130,9 @@ extension Kernel {
 
     private func storeDownValue(_ pattern: Expr, _ original: Expr, _ value: Expr, delayed: Bool,
                                 call: Call) throws(Interrupt) -> Expr? {
-        let lhs = pattern.hasHead(sys.HoldPattern) ? original : try evaluateLeftSide(pattern)
+        let lhs = pattern.hasHead(sys.HoldPattern) || pattern.hasHead(sys.Condition) ? pattern : try evaluateLeftSide(pattern)
         var core = lhs
-        while core.hasHead(sys.HoldPattern), let inner = core.arguments.first { core = inner }
+        while core.hasHead(sys.HoldPattern) || core.hasHead(sys.Condition), let inner = core.arguments.first { core = inner }
         guard case .normal(let n) = core else {
             message(call.head, "setraw", lhs)
             return value
@@ -148,6 +156,56 @@ extension Kernel {
         let definition = Definition(lhs: lhs, rhs: value, isDelayed: delayed)
         if isSub { store(definition, in: &owner.subValues) } else { store(definition, in: &owner.downValues) }
         owner.version &+= 1
+        return value
+    }
+
+    enum ValueList { case down, up, sub, own, defaults }
+
+    private func valueListKind(_ head: Symbol) -> ValueList? {
+        switch head.fullName {
+        case "System`DownValues": return .down
+        case "System`UpValues": return .up
+        case "System`SubValues": return .sub
+        case "System`OwnValues": return .own
+        case "System`DefaultValues": return .defaults
+        default: return nil
+        }
+    }
+
+    /// `DownValues[f] = {lhs :> rhs, ...}` replaces all rules of that kind.
+    private func assignValueList(_ kind: ValueList, of owner: Symbol, _ value: Expr, call: Call) -> Expr? {
+        guard value.isList(sys) else { return nil }
+        var definitions: [Definition] = []
+        for rule in value.arguments {
+            guard (rule.hasHead(sys.Rule) || rule.hasHead(sys.RuleDelayed)), rule.length == 2 else { return nil }
+            let parts = rule.arguments
+            definitions.append(Definition(lhs: parts[0], rhs: parts[1], isDelayed: rule.hasHead(sys.RuleDelayed)))
+        }
+        switch kind {
+        case .own:
+            owner.ownValue = definitions.last?.rhs
+            owner.ownValueIsDelayed = definitions.last?.isDelayed ?? false
+        case .defaults:
+            owner.defaultValues = definitions.map { d in
+                var lhs = d.lhs
+                while lhs.hasHead(sys.HoldPattern), let inner = lhs.arguments.first { lhs = inner }
+                return Definition(lhs: lhs, rhs: d.rhs, isDelayed: d.isDelayed)
+            }
+        case .down, .up, .sub:
+            var list = DefinitionList()
+            for d in definitions {
+                var lhs = d.lhs
+                while lhs.hasHead(sys.HoldPattern), let inner = lhs.arguments.first { lhs = inner }
+                store(Definition(lhs: lhs, rhs: d.rhs, isDelayed: d.isDelayed), in: &list)
+            }
+            switch kind {
+            case .down: owner.downValues = list
+            case .up: owner.upValues = list
+            default: owner.subValues = list
+            }
+        }
+        owner.version &+= 1
+        invalidateCaches()
         return value
     }
 
@@ -202,17 +260,22 @@ extension Kernel {
     }
 
     func unassign(_ lhs: Expr, call: Call) throws(Interrupt) -> Expr? {
+        if case .normal(let n) = lhs, let h = n.head.asSymbol, let kind = valueListKind(h), n.arguments.count == 1,
+           let owner = n.arguments[0].asSymbol {
+            _ = assignValueList(kind, of: owner, Expr(sys.List), call: call)
+            return .symbol(sys.Null)
+        }
         if case .symbol(let s) = lhs {
             if s.attributes.contains(.protected) {
                 message(call.head, "wrsym", lhs)
-                return .symbol(sys.Failed)
+                return .symbol(sys.DollarFailed)
             }
             s.ownValue = nil
             invalidateCaches()
             return .symbol(sys.Null)
         }
         let pattern = try evaluateLeftSide(lhs)
-        guard let owner = pattern.headSymbol else { return .symbol(sys.Failed) }
+        guard let owner = pattern.headSymbol else { return .symbol(sys.DollarFailed) }
         if owner.downValues.removeLiteral(pattern) {
             invalidateCaches()
             return .symbol(sys.Null)
@@ -223,7 +286,7 @@ extension Kernel {
             return .symbol(sys.Null)
         }
         message(sys.Unset, "norep", Expr(sys.HoldForm, pattern))
-        return .symbol(sys.Failed)
+        return .symbol(sys.DollarFailed)
     }
 
     /// The value that `x++`, `x += d`, AppendTo... start from; nil when the target has none.
@@ -250,6 +313,10 @@ extension Kernel {
     private func assignPart(_ parts: [Expr], _ value: Expr, call: Call) throws(Interrupt) -> Expr? {
         guard let target = parts.first, case .symbol(let s) = target else {
             message(call.head, "setps", parts.first ?? .symbol(sys.Null))
+            return value
+        }
+        if s.attributes.contains(.protected) {
+            message(call.head, "wrsym", target)
             return value
         }
         guard var current = s.ownValue else {

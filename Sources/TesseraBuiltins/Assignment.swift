@@ -38,8 +38,10 @@ enum AssignmentBuiltins {
 
     static func setDelayed(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         guard k.checkCount(c, 2, 2) else { return nil }
+        let before = k.messagesIssued
         _ = try k.assign(c[0], c[1], delayed: true, call: c)
-        return .symbol(k.sys.Null)
+        // A rule that could not be stored (a Protected tag...) makes SetDelayed give $Failed.
+        return .symbol(k.messagesIssued != before ? k.sys.DollarFailed : k.sys.Null)
     }
 
     static func upSet(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {

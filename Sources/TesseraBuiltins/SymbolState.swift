@@ -18,6 +18,10 @@ enum SymbolStateBuiltins {
         BuiltinSpec("DownValues", attributes: [.holdAll, .protected], downValues),
         BuiltinSpec("UpValues", attributes: [.holdAll, .protected], upValues),
         BuiltinSpec("SubValues", attributes: [.holdAll, .protected], subValues),
+        BuiltinSpec("DefaultValues", attributes: [.holdAll, .protected], defaultValues),
+        BuiltinSpec("NValues", attributes: [.holdAll, .protected], emptyValues),
+        BuiltinSpec("FormatValues", attributes: [.holdAll, .protected], emptyValues),
+        BuiltinSpec("Messages", attributes: [.holdAll, .protected], messagesOf),
         BuiltinSpec("Options", options),
         BuiltinSpec("SetOptions", setOptions),
         BuiltinSpec("OptionValue", attributes: [.holdRest, .protected], optionValue),
@@ -216,6 +220,29 @@ enum SymbolStateBuiltins {
     static func subValues(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         guard let s = valueOwner(k, c) else { return nil }
         return rulesList(k, s.subValues.all)
+    }
+
+    static func defaultValues(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        guard let s = valueOwner(k, c) else { return nil }
+        var definitions = s.defaultValues
+        if definitions.isEmpty, let builtin = k.defaultValue(head: s, position: 1), s === k.sys.Plus || s === k.sys.Times {
+            definitions = [Definition(lhs: Expr(k.sys.Default, .symbol(s)), rhs: builtin, isDelayed: true)]
+        }
+        return Expr(k.sys.List, definitions.map { d in
+            Expr(k.sys.RuleDelayed, Expr(k.sys.HoldPattern, d.lhs), d.rhs)
+        })
+    }
+
+    static func emptyValues(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        valueOwner(k, c) == nil ? nil : Expr(k.sys.List)
+    }
+
+    static func messagesOf(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        guard let s = valueOwner(k, c) else { return nil }
+        return Expr(k.sys.List, s.messages.keys.sorted().map { tag in
+            Expr(k.sys.RuleDelayed, Expr(k.sys.HoldPattern, Expr(k.sys.MessageName, .symbol(s), .string(tag))),
+                 .string(s.messages[tag]!))
+        })
     }
 
     static func options(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {

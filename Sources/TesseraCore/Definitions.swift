@@ -54,14 +54,16 @@ extension Kernel {
             invalidateCaches()
             return
         }
-        if let index = list.patterns.firstIndex(where: { $0.lhs == definition.lhs }) {
+        let key = patternShape(definition.lhs)
+        if let index = list.patterns.firstIndex(where: { patternShape($0.lhs) == key }) {
             list.replacePattern(at: index, with: definition)
             invalidateCaches()
             return
         }
-        let generality = patternGenerality(definition.lhs)
+        let generality = patternGenerality(definition.lhs) - 3 * repeatedNameCount(definition.lhs)
         var index = list.patterns.count
-        for (i, existing) in list.patterns.enumerated() where patternGenerality(existing.lhs) > generality {
+        for (i, existing) in list.patterns.enumerated()
+        where patternGenerality(existing.lhs) - 3 * repeatedNameCount(existing.lhs) > generality {
             index = i
             break
         }
@@ -70,6 +72,40 @@ extension Kernel {
     }
 
     private func containsCondition(_ e: Expr) -> Bool { false }
+
+    /// The left side with pattern names replaced by their order of appearance, so that `f[x_]` and
+    /// `f[y_]` are the same rule (the later one replaces the earlier, as in Mathematica).
+    func patternShape(_ lhs: Expr) -> Expr {
+        var order: [Symbol] = []
+        collectPatternNames(lhs, &order)
+        if order.isEmpty { return lhs }
+        let placeholders = order.indices.map { Expr.string("\u{0}pattern" + String($0)) }
+        return substitute(lhs, names: order, values: placeholders)
+    }
+
+    private func collectPatternNames(_ e: Expr, _ order: inout [Symbol]) {
+        guard case .normal(let n) = e else { return }
+        if n.head.isSymbol(sys.Pattern), let name = n.arguments.first?.asSymbol, !order.contains(where: { $0 === name }) {
+            order.append(name)
+        }
+        collectPatternNames(n.head, &order)
+        for argument in n.arguments { collectPatternNames(argument, &order) }
+    }
+
+    /// Pattern names that occur more than once (`f[x_, x_]`) make a rule more specific.
+    private func repeatedNameCount(_ e: Expr) -> Int {
+        var counts: [ObjectIdentifier: Int] = [:]
+        func walk(_ e: Expr) {
+            guard case .normal(let n) = e else { return }
+            if n.head.isSymbol(sys.Pattern), let name = n.arguments.first?.asSymbol {
+                counts[ObjectIdentifier(name), default: 0] += 1
+            }
+            walk(n.head)
+            for argument in n.arguments { walk(argument) }
+        }
+        walk(e)
+        return counts.values.reduce(0) { $0 + max($1 - 1, 0) }
+    }
 
     /// A score that grows as a pattern matches more: literal parts count 0, typed blanks 1,
     /// blanks 2, sequence blanks 3 and 4; a condition or test makes a pattern a little more specific.

@@ -18,6 +18,12 @@ extension Kernel {
         case .symbol(let symbol):
             guard let value = symbol.ownValue else { return expr }
             if case .symbol(let other) = value, other === symbol { return value }
+            if symbol.ownValueIsDelayed, case .normal(let n) = value, n.head.isSymbol(sys.Condition),
+               n.arguments.count == 2 {
+                // `x /; test := value`
+                guard try evaluate(n.arguments[1]).isSymbol(sys.True) else { return expr }
+                return try evaluate(n.arguments[0])
+            }
             return try evaluate(value)
         case .normal(let normal):
             if normal.evaluatedStamp == epoch { return expr }

@@ -69,6 +69,8 @@ public final class Kernel {
                        "Developer`FromPackedArray::unpack1", "Developer`FromPackedArray::punpack1",
                        "System`General::newsym"]
         for (name, _) in Attributes.named { _ = symbols.intern(fullName: "System`" + name) }
+        // Operator heads are System symbols even before a builtin claims them (`a ⊕ b` is CirclePlus).
+        for row in OperatorTable.rows where !row.head.isEmpty { _ = symbols.intern(fullName: "System`" + row.head) }
         for table in builtins { install(table) }
     }
 

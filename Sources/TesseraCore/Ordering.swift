@@ -19,6 +19,20 @@ extension Kernel {
         if aNumber && bNumber { return compareNumbersCanonically(a, b) }
         if aNumber { return -1 }
         if bNumber { return 1 }
+        // A sum compares by its terms from the last one back (`b < a + b < c`).
+        if a.hasHead(sys.Plus) || b.hasHead(sys.Plus) {
+            let x = a.hasHead(sys.Plus) ? a.arguments : [a]
+            let y = b.hasHead(sys.Plus) ? b.arguments : [b]
+            if x.count != 1 || y.count != 1 {
+                var i = x.count - 1, j = y.count - 1
+                while i >= 0 && j >= 0 {
+                    let c = canonicalCompare(x[i], y[j])
+                    if c != 0 { return c }
+                    i -= 1; j -= 1
+                }
+                if x.count != y.count { return x.count < y.count ? -1 : 1 }
+            }
+        }
         // Terms of polynomials.
         let aTerm = monomial(a), bTerm = monomial(b)
         if aTerm.factors.count > 0 && bTerm.factors.count > 0 && (aTerm.isMonomial || bTerm.isMonomial) {

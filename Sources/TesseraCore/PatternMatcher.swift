@@ -124,7 +124,18 @@ public final class PatternMatcher {
                 break
             }
         }
+        if try matchWithDefaults(p, expr, k) { return true }
         return try matchNormal(p, expr, k)
+    }
+
+    /// `a_. + b_` matches `x` as if it were `0 + x`: a head with OneIdentity whose pattern has
+    /// optional parts may match an expression with another head, the optional parts taking their
+    /// defaults.
+    private func matchWithDefaults(_ p: Normal, _ expr: Expr, _ k: Continuation) throws(Interrupt) -> Bool {
+        guard case .symbol(let h) = p.head, h.attributes.contains(.oneIdentity), p.arguments.count >= 2,
+              !expr.hasHead(h),
+              p.arguments.contains(where: { lengthRange($0, flat: false).min == 0 }) else { return false }
+        return try matchSequence(p.arguments, 0, [expr][...], head: h, flat: false, k)
     }
 
     /// True when `pattern` matches `expr` on its own, leaving no bindings behind.
