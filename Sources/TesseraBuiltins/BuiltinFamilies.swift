@@ -7,6 +7,7 @@ import TesseraExpr
 public enum BuiltinFamilies {
     public static let tables: [[BuiltinSpec]] = [
         ControlBuiltins.table,
+        IterationBuiltins.table,
         ScopingBuiltins.table,
         AssignmentBuiltins.table,
         PatternBuiltins.table,
@@ -50,6 +51,10 @@ public enum BuiltinFamilies {
         ComplexPartBuiltins.table,
         IntegerBuiltins.table,
         PredicateBuiltins.table,
+        PaddingBuiltins.table,
+        SelectionBuiltins.table,
+        SparseArrays.table,
+        BlockBuiltins.table,
     ]
 
     /// A kernel with every builtin installed and the session variables set.

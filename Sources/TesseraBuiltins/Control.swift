@@ -146,12 +146,16 @@ enum ControlBuiltins {
     static func doLoop(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         guard k.checkCount(c, 2, nil) else { return nil }
         var returned: Expr? = nil
-        try nestedIterators(k, c, Array(c.arguments.dropFirst()), position: 2) { () throws(Interrupt) -> Bool in
-            switch try loopBody(k, c[0]) {
-            case .next: return true
-            case .stop: return false
-            case .returned(let value): returned = value; return false
+        do {
+            try nestedIterators(k, c, Array(c.arguments.dropFirst()), position: 2) { () throws(Interrupt) -> Bool in
+                switch try loopBody(k, c[0]) {
+                case .next: return true
+                case .stop: return false
+                case .returned(let value): returned = value; return false
+                }
             }
+        } catch .malformed {
+            return nil
         }
         return returned ?? .symbol(k.sys.Null)
     }
@@ -160,7 +164,7 @@ enum ControlBuiltins {
     static func nestedIterators(_ k: Kernel, _ c: Call, _ specs: [Expr], position: Int,
                                 _ body: () throws(Interrupt) -> Bool) throws(Interrupt) {
         guard let first = specs.first else { _ = try body(); return }
-        guard let spec = try k.iterator(first, call: c, position: position) else { throw .aborted }
+        guard let spec = try k.iterator(first, call: c, position: position) else { throw .malformed }
         var keepGoing = true
         try k.iterate(spec) { (_: Int) throws(Interrupt) -> Bool in
             if specs.count == 1 {

@@ -75,9 +75,13 @@ enum PatternBuiltins {
     /// Applies the first rule that matches `e` as a whole; nil when none does.
     static func applyRules(_ k: Kernel, _ rules: [Rule], to e: Expr, matcher: PatternMatcher) throws(Interrupt) -> Expr? {
         for rule in rules {
-            if try matcher.matches(rule.lhs, e) {
-                if let result = try instantiate(k, rule, matcher) { return result }
+            // A failing condition on the right side makes the matcher try the other ways to match.
+            var result: Expr? = nil
+            _ = try matcher.enumerateMatches(rule.lhs, e) { () throws(Interrupt) -> Bool in
+                result = try instantiate(k, rule, matcher)
+                return result != nil
             }
+            if let result { return result }
         }
         // Flat heads: a rule for h[a, b] also rewrites h[a, b, c] to h[rhs, c].
         if case .normal(let n) = e, let h = n.head.asSymbol, h.attributes.contains(.flat) {

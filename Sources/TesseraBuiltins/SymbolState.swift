@@ -28,6 +28,10 @@ enum SymbolStateBuiltins {
         BuiltinSpec("Default", defaultOf),
         BuiltinSpec("Names", names),
         BuiltinSpec("Context", attributes: [.holdFirst, .protected], context),
+        BuiltinSpec("Begin", begin),
+        BuiltinSpec("End", end),
+        BuiltinSpec("BeginPackage", beginPackage),
+        BuiltinSpec("EndPackage", endPackage),
         BuiltinSpec("Symbol", symbolNamed),
         BuiltinSpec("SymbolName", symbolName),
         BuiltinSpec("ValueQ", attributes: [.holdAll, .protected], valueQ),
@@ -318,6 +322,67 @@ enum SymbolStateBuiltins {
             return nil
         }
         return nil
+    }
+
+    /// The contexts saved by Begin and BeginPackage.
+    final class ContextStack {
+        var contexts: [String] = []
+        var packages: [(context: String, path: [String])] = []
+    }
+
+    static func contextName(_ k: Kernel, _ e: Expr) -> String? {
+        guard case .string(var name) = e, name.hasSuffix("`") else { return nil }
+        if name.hasPrefix("`") { name = k.symbols.currentContext + name.dropFirst() }
+        return name
+    }
+
+    static func setContext(_ k: Kernel, _ context: String) {
+        k.symbols.currentContext = context
+        k.symbols.intern(fullName: "System`$Context").ownValue = .string(context)
+    }
+
+    static func setContextPath(_ k: Kernel, _ path: [String]) {
+        k.symbols.contextPath = path
+        k.symbols.intern(fullName: "System`$ContextPath").ownValue = Expr(k.sys.List, path.map { .string($0) })
+    }
+
+    static func begin(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        guard c.count == 1, let name = contextName(k, c[0]) else { return nil }
+        let stack = k.extensionState(ContextStack.self) { ContextStack() }
+        stack.contexts.append(k.symbols.currentContext)
+        setContext(k, name)
+        return .string(name)
+    }
+
+    static func end(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        guard c.count == 0 else { return nil }
+        let stack = k.extensionState(ContextStack.self) { ContextStack() }
+        let current = k.symbols.currentContext
+        guard let previous = stack.contexts.popLast() else {
+            k.message(c.head, "noctx")
+            return .string(current)
+        }
+        setContext(k, previous)
+        return .string(current)
+    }
+
+    static func beginPackage(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        guard c.count >= 1, let name = contextName(k, c[0]) else { return nil }
+        let stack = k.extensionState(ContextStack.self) { ContextStack() }
+        stack.packages.append((k.symbols.currentContext, k.symbols.contextPath))
+        setContext(k, name)
+        setContextPath(k, [name, "System`"])
+        return .symbol(k.sys.Null)
+    }
+
+    static func endPackage(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        guard c.count == 0 else { return nil }
+        let stack = k.extensionState(ContextStack.self) { ContextStack() }
+        guard let (context, path) = stack.packages.popLast() else { return .symbol(k.sys.Null) }
+        let package = k.symbols.currentContext
+        setContext(k, context)
+        setContextPath(k, [package] + path.filter { $0 != package })
+        return .symbol(k.sys.Null)
     }
 
     static func symbolNamed(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {

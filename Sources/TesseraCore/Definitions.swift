@@ -16,10 +16,31 @@ extension Kernel {
         if list.patterns.isEmpty { return nil }
         let matcher = PatternMatcher(kernel: self)
         for definition in list.patterns {
-            if try matcher.matches(definition.lhs, expr) {
-                if let result = try ruleResult(definition.rhs, names: matcher.names, values: matcher.values) {
-                    return result
+            var rhs = definition.rhs
+            var tests: [Expr] = []
+            while case .normal(let n) = rhs, n.head.isSymbol(sys.Condition), n.arguments.count == 2 {
+                tests.append(n.arguments[1])
+                rhs = n.arguments[0]
+            }
+            if tests.isEmpty {
+                if try matcher.matches(definition.lhs, expr) {
+                    return try ruleResult(rhs, names: matcher.names, values: matcher.values)
                 }
+                continue
+            }
+            // A condition on the right side is part of the match: when it fails, the matcher
+            // backtracks and tries the other ways the left side matches.
+            var found: ([Symbol], [Expr])? = nil
+            _ = try matcher.enumerateMatches(definition.lhs, expr) { () throws(Interrupt) -> Bool in
+                for test in tests {
+                    let instance = self.substitute(test, names: matcher.names, values: matcher.values)
+                    if !(try self.evaluate(instance).isSymbol(self.sys.True)) { return false }
+                }
+                found = (matcher.names, matcher.values)
+                return true
+            }
+            if let (names, values) = found {
+                return try ruleResult(rhs, names: names, values: values)
             }
         }
         return nil

@@ -17,6 +17,9 @@ public enum Interrupt: Error {
     case thrown(value: Expr, tag: Expr?)
     /// `Abort[]`, or an evaluation stopped by a limit; unwinds to the top level.
     case aborted
+    /// A builtin found part of its input malformed while already iterating (a bad inner iterator);
+    /// unwinds to that builtin, which leaves its call unevaluated.
+    case malformed
     /// `Quit[n]` / `Exit[n]`.
     case quit(Int32)
 }

@@ -62,7 +62,15 @@ extension Kernel {
         if aLength != bLength { return aLength < bLength ? -1 : 1 }
         let h = canonicalCompare(aHead, bHead)
         if h != 0 { return h }
-        if case .packed(let p) = a, case .packed(let q) = b, p.isSameStorage(as: q) { return 0 }
+        if case .packed(let p) = a, case .packed(let q) = b {
+            if p.isSameStorage(as: q) { return 0 }
+            // Part by part, without unpacking: Orderless Times[x, y] of two big arrays compares them.
+            for i in 0..<aLength {
+                let c = canonicalCompare(p.part(i), q.part(i))
+                if c != 0 { return c }
+            }
+            return 0
+        }
         let aArgs = a.arguments, bArgs = b.arguments
         for i in 0..<aLength {
             let c = canonicalCompare(aArgs[i], bArgs[i])

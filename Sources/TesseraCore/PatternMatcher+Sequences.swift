@@ -47,6 +47,9 @@ extension PatternMatcher {
             }
             return range
         default:
+            if (h.name == "Longest" || h.name == "Shortest"), a.count >= 1 {
+                return lengthRange(a[0], flat: flat)
+            }
             if h.name == "PatternSequence" {
                 var total = LengthRange(min: 0, max: 0)
                 for part in a {
@@ -73,7 +76,9 @@ extension PatternMatcher {
         if available < range.min { return false }
         let longest = Swift.min(range.max, available)
         if range.min > longest { return false }
-        for length in range.min...longest {
+        // Optional and Longest parts take as much as they can first; other sequences as little.
+        let lengths = prefersLongest(pattern) ? Array((range.min...longest).reversed()) : Array(range.min...longest)
+        for length in lengths {
             let chunk = arguments.prefix(length)
             let rest = arguments.dropFirst(length)
             let matched = try matchItem(pattern, chunk, head: head, flat: flat, position: index + 1) { () throws(Interrupt) -> Bool in
@@ -81,6 +86,13 @@ extension PatternMatcher {
             }
             if matched { return true }
         }
+        return false
+    }
+
+    func prefersLongest(_ pattern: Expr) -> Bool {
+        guard case .normal(let p) = pattern, case .symbol(let h) = p.head else { return false }
+        if h === sys.Optional || h.name == "Longest" { return true }
+        if h === sys.Pattern, p.arguments.count == 2 { return prefersLongest(p.arguments[1]) }
         return false
     }
 
@@ -151,6 +163,9 @@ extension PatternMatcher {
                 if h.name == "PatternSequence" {
                     return try matchSequence(a, 0, chunk, head: nil, flat: false, k)
                 }
+                if (h.name == "Longest" || h.name == "Shortest"), a.count >= 1 {
+                    return try matchItem(a[0], chunk, head: head, flat: flat, position: position, k)
+                }
             }
         }
         if chunk.count == 1 { return try match(pattern, chunk.first!, k) }
@@ -180,6 +195,8 @@ extension PatternMatcher {
             return true
         case sys.Pattern where p.arguments.count == 2: return isSequencePattern(p.arguments[1])
         case sys.Condition, sys.PatternTest, sys.HoldPattern:
+            return !p.arguments.isEmpty && isSequencePattern(p.arguments[0])
+        case _ where h.name == "Longest" || h.name == "Shortest":
             return !p.arguments.isEmpty && isSequencePattern(p.arguments[0])
         case sys.Alternatives: return p.arguments.contains { isSequencePattern($0) }
         default: return h.name == "PatternSequence"

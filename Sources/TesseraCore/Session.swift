@@ -24,7 +24,7 @@ extension Kernel {
             switch error {
             case .quit(let code):
                 return .quit(code)
-            case .aborted:
+            case .aborted, .malformed:
                 result = .symbol(symbols.intern(fullName: "System`$Aborted"))
             case .goto(let tag):
                 result = Expr(sys.Hold, Expr(symbols.intern(fullName: "System`Goto"), tag))
