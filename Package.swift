@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "TesseraCore", dependencies: ["TesseraSyntax", "TesseraExpr", "TesseraStorage"]),
         .target(name: "TesseraNumerics", dependencies: ["TesseraStorage", "CFFTW", "CBLAS"]),
         .target(name: "TesseraWire", dependencies: ["TesseraExpr", "TesseraStorage", "CZlib", .product(name: "BigInt", package: "BigInt")], exclude: ["README.md"]),
-        .target(name: "TesseraBuiltins", dependencies: ["TesseraCore", "TesseraStorage", "TesseraNumerics"]),
+        .target(name: "TesseraBuiltins", dependencies: ["TesseraCore", "TesseraStorage", "TesseraNumerics", "TesseraWire"]),
         .target(name: "TesseraRunner", dependencies: ["TesseraBuiltins"]),
         .executableTarget(name: "tessera", dependencies: ["TesseraRunner", "TesseraBuiltins", "CEdit", "CShim"]),
 

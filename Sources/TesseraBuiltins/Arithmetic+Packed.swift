@@ -29,9 +29,17 @@ enum PackedArithmetic {
         guard hasArray else { return nil }
         var operands: [Operand] = []
         operands.reserveCapacity(args.count)
+        // A machine number anywhere makes exact numeric factors (Sqrt[2], Pi) machine numbers too,
+        // as Times[0.5, Sqrt[2]] is 0.707...: `ht/Sqrt[2 Pi] * packed` must stay one array pass.
+        let inexact = inexactArrays || args.contains { if case .real = $0 { return true }; return false }
         for a in args {
-            guard let o = operand(a, inexact: inexactArrays) else { return nil }
-            operands.append(o)
+            if let o = operand(a, inexact: inexact) {
+                operands.append(o)
+            } else if inexact, let v = SumBuilder.machineValue(k, a), let o = operand(v, inexact: true) {
+                operands.append(o)
+            } else {
+                return nil
+            }
         }
         // Commutative operations start from an array, so that no scalar-scalar step occurs.
         if operation == .add || operation == .multiply,

@@ -13,6 +13,7 @@ public enum BuiltinFamilies {
         PatternBuiltins.table,
         SymbolStateBuiltins.table,
         SessionBuiltins.table,
+        ParallelSymbols.table,
         PartBuiltins.table,
         SequenceBuiltins.table,
         ConstructionBuiltins.table,
@@ -55,12 +56,18 @@ public enum BuiltinFamilies {
         SelectionBuiltins.table,
         SparseArrays.table,
         BlockBuiltins.table,
+        ByteArrayBuiltins.table,
+        NumericArrayBuiltins.table,
+        SerializationBuiltins.table,
+        // Wraps Length, Part, Normal, ... of the families above; keep it after them.
+        ArrayAtomViews.table,
     ]
 
     /// A kernel with every builtin installed and the session variables set.
     public static func makeKernel(write: @escaping (String) -> Void = { _ in }) -> Kernel {
         let kernel = Kernel(builtins: tables, write: write)
         SessionBuiltins.setUp(kernel)
+        ParallelSymbols.setUp(kernel)
         ArithmeticBuiltins.setUp(kernel)
         return kernel
     }

@@ -26,7 +26,7 @@ enum FunctionalBuiltins {
         BuiltinSpec("Through", through),
         BuiltinSpec("Construct", construct),
         BuiltinSpec("Operate", operate),
-    ], keepSparse: [])
+    ], normalizing: ["Map", "MapIndexed", "Select", "Scan", "Apply"], keepSparse: [])
 
     /// `Map[f][e]` is `Map[f, e]` (likewise Apply, Scan, MapIndexed...).
     static func functionFirstOperator(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {

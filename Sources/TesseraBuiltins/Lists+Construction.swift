@@ -89,10 +89,11 @@ enum ConstructionBuiltins {
             failed = true
             return c.expr
         }
+        let last = position == c.count - 1
+        if last, spec.values.count >= 250, let filled = try fillTyped(k, c[0], spec) { return filled }
         var elements: [Expr] = []
         elements.reserveCapacity(spec.values.count)
         var innerFailed = false
-        let last = position == c.count - 1
         try k.iterate(spec) { (_: Int) throws(Interrupt) -> Bool in
             if last {
                 elements.append(try k.evaluate(c[0]))
@@ -104,6 +105,43 @@ enum ConstructionBuiltins {
         }
         if innerFailed { failed = true; return c.expr }
         return k.packedList(elements)
+    }
+
+    /// The innermost level of a long Table whose values are all machine reals or all machine
+    /// integers, written straight into a packed array (no expression per element). Falls back
+    /// (nil) as soon as a value of another kind appears; the values seen so far are kept.
+    private static func fillTyped(_ k: Kernel, _ body: Expr, _ spec: IteratorSpec) throws(Interrupt) -> Expr? {
+        let n = spec.values.count
+        var reals: PackedArray? = nil
+        var integers: PackedArray? = nil
+        var fallback: [Expr]? = nil
+        try k.iterate(spec) { (i: Int) throws(Interrupt) -> Bool in
+            let value = try k.evaluate(body)
+            if fallback != nil { fallback!.append(value); return true }
+            switch value {
+            case .real(let d) where integers == nil:
+                if reals == nil { reals = try? PackedArray.uninitialized(.real, [n]) }
+                if let r = reals { r.reals[i] = d; return true }
+            case .integer(let v) where reals == nil:
+                if integers == nil { integers = try? PackedArray.uninitialized(.integer, [n]) }
+                if let a = integers { a.integers[i] = v; return true }
+            default:
+                break
+            }
+            var seen: [Expr] = []
+            seen.reserveCapacity(n)
+            if let r = reals { for j in 0..<i { seen.append(.real(r.reals[j])) } }
+            if let a = integers { for j in 0..<i { seen.append(.integer(a.integers[j])) } }
+            seen.append(value)
+            fallback = seen
+            reals = nil
+            integers = nil
+            return true
+        }
+        if let fallback { return k.packedList(fallback) }
+        if let r = reals { return .packed(r) }
+        if let a = integers { return .packed(a) }
+        return nil
     }
 
     // MARK: Array

@@ -9,7 +9,7 @@ import TesseraExpr
 import TesseraStorage
 
 enum EditingBuiltins {
-    static let table: [BuiltinSpec] = [
+    static let table: [BuiltinSpec] = SparseArrays.adapt([
         BuiltinSpec("Append", curried: appendOperator, append),
         BuiltinSpec("Prepend", curried: appendOperator, prepend),
         BuiltinSpec("Join", attributes: [.flat, .oneIdentity, .protected], join),
@@ -18,7 +18,7 @@ enum EditingBuiltins {
         BuiltinSpec("Insert", curried: insertOperator, insert),
         BuiltinSpec("Delete", curried: SequenceBuiltins.operatorForm, delete),
         BuiltinSpec("ReplacePart", curried: SequenceBuiltins.operatorForm, replacePart),
-    ]
+    ], normalizing: ["Catenate", "Riffle", "ReplacePart"], keepSparse: ["Join", "Append", "Prepend", "Insert", "Delete"])
 
     static func appendOperator(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         guard c.count == 1, let inner = c.expr.asNormal?.head.asNormal, inner.arguments.count == 1 else { return nil }

@@ -9,7 +9,7 @@ import TesseraExpr
 import TesseraStorage
 
 enum RearrangeBuiltins {
-    static let table: [BuiltinSpec] = [
+    static let table: [BuiltinSpec] = SparseArrays.adapt([
         BuiltinSpec("Flatten", flatten),
         BuiltinSpec("Partition", partition),
         BuiltinSpec("Transpose", messages: [
@@ -19,7 +19,7 @@ enum RearrangeBuiltins {
         BuiltinSpec("Reverse", reverse),
         BuiltinSpec("RotateLeft", rotateLeft),
         BuiltinSpec("RotateRight", rotateRight),
-    ]
+    ], normalizing: [], keepSparse: ["Reverse", "RotateLeft", "RotateRight", "Partition", "Flatten", "Transpose"])
 
     // MARK: Flatten
 
@@ -230,7 +230,7 @@ enum RearrangeBuiltins {
 
     static func transpose(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         guard k.checkCount(c, 1, 2) else { return nil }
-        let e = c[0]
+        var e = c[0]
         if e.isAtom { return k.fail(c, "nmtx", e) }
         var perm: [Int]
         if c.count == 2 {
@@ -259,6 +259,8 @@ enum RearrangeBuiltins {
             return k.fail(c, "perm", c[1])
         }
         let isPermutation = Set(perm).count == perm.count
+        // A list of equal packed rows ({x, y} of two packed vectors) is packed first, one copy.
+        if case .normal = e, isPermutation, let p = k.packed(from: e.arguments, allowMixed: false) { e = .packed(p) }
         if case .packed(let p) = e, isPermutation, perm.count <= p.rank {
             if let t = PackedGather.transpose(p, perm) { return .packed(t) }
         }

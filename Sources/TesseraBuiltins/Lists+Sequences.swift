@@ -102,7 +102,7 @@ extension Kernel {
 }
 
 enum SequenceBuiltins {
-    static let table: [BuiltinSpec] = [
+    static let table: [BuiltinSpec] = SparseArrays.adapt([
         BuiltinSpec("Length", length),
         BuiltinSpec("First", first),
         BuiltinSpec("Last", last),
@@ -115,7 +115,7 @@ enum SequenceBuiltins {
         BuiltinSpec("LengthWhile", lengthWhile),
         BuiltinSpec("TakeList", takeList),
         BuiltinSpec("UpTo"),
-    ]
+    ], normalizing: ["Length", "First", "Last", "Take", "Drop", "Most", "Rest", "TakeDrop", "TakeWhile", "LengthWhile", "TakeList"], keepSparse: ["Take", "Drop", "Most", "Rest"])
 
     /// `f[spec][e]` is `f[e, spec]`.
     static func operatorForm(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {

@@ -145,7 +145,7 @@ enum PackedGather {
     /// result level j runs over source level `sourceLevel[j]`; index i at result level j reads source
     /// index `maps[j]?[i] ?? i`. Dimensions of the result are `resultDims`.
     static func gather(_ p: PackedArray, resultDims: [Int], sourceLevel: [Int], maps: [[Int]?]) -> PackedArray? {
-        guard let out = try? PackedArray.zeros(p.type, resultDims) else { return nil }
+        guard let out = try? PackedArray.uninitialized(p.type, resultDims) else { return nil }
         let rank = resultDims.count
         let size = p.type.stride
         guard out.count > 0 else { return out }
@@ -203,6 +203,15 @@ enum PackedGather {
 
     /// RotateLeft by `shifts[l]` at level l + 1.
     static func rotateLeft(_ p: PackedArray, by shifts: [Int]) -> PackedArray? {
+        // Rotating only the first level is two block copies.
+        if let first = shifts.first, shifts.dropFirst().allSatisfy({ $0 == 0 }), let n = p.dimensions.first, n > 0 {
+            let s = ((first % n) + n) % n
+            guard let out = try? PackedArray.uninitialized(p.type, p.dimensions) else { return nil }
+            let slice = p.sliceCount * p.type.stride
+            memcpy(out.baseAddress, p.baseAddress + s * slice, (n - s) * slice)
+            memcpy(out.baseAddress + (n - s) * slice, p.baseAddress, s * slice)
+            return out
+        }
         var maps: [[Int]?] = Array(repeating: nil, count: p.rank)
         for (l, shift) in shifts.enumerated() {
             let n = p.dimensions[l]

@@ -10,14 +10,14 @@ import TesseraExpr
 import TesseraStorage
 
 enum TensorBuiltins {
-    static let table: [BuiltinSpec] = [
+    static let table: [BuiltinSpec] = SparseArrays.adapt([
         BuiltinSpec("Outer", outer),
         BuiltinSpec("Inner", inner),
         BuiltinSpec("Dot", attributes: [.flat, .oneIdentity, .protected], dot),
         BuiltinSpec("IdentityMatrix", identityMatrix),
         BuiltinSpec("DiagonalMatrix", diagonalMatrix),
         BuiltinSpec("Tr", tr),
-    ]
+    ], normalizing: ["Outer", "Inner", "Dot", "Tr"], keepSparse: [])
 
     // MARK: Outer
 
@@ -96,7 +96,7 @@ enum TensorBuiltins {
         guard c.arguments.allSatisfy({ $0.isList(k.sys) }) else { return nil }
         var result = c[0]
         for b in c.arguments.dropFirst() {
-            if case .packed(let x) = result, case .packed(let y) = b, let product = packedDot(x, y) {
+            if case .packed(let x) = result, case .packed(let y) = b, let product = LinearAlgebraBuiltins.packedDot(k, x, y) {
                 result = product
                 continue
             }
@@ -108,49 +108,6 @@ enum TensorBuiltins {
             result = try k.evaluate(p)
         }
         return result
-    }
-
-    /// Vector and matrix products of packed arrays of one type, by plain loops.
-    static func packedDot(_ a: PackedArray, _ b: PackedArray) -> Expr? {
-        guard a.type == b.type, a.type != .complex, a.rank >= 1, a.rank <= 2, b.rank >= 1, b.rank <= 2,
-              a.dimensions.last == b.dimensions.first else { return nil }
-        let n = b.dimensions[0]
-        let rows = a.rank == 2 ? a.dimensions[0] : 1
-        let cols = b.rank == 2 ? b.dimensions[1] : 1
-        var dims: [Int] = []
-        if a.rank == 2 { dims.append(rows) }
-        if b.rank == 2 { dims.append(cols) }
-        guard let out = try? PackedArray.zeros(a.type, dims) else { return nil }
-        switch a.type {
-        case .integer:
-            let x = a.integers, y = b.integers, z = out.integers
-            for i in 0..<rows {
-                for j in 0..<cols {
-                    var s = 0
-                    for m in 0..<n {
-                        let (p, o1) = x[i * n + m].multipliedReportingOverflow(by: y[m * cols + j])
-                        let (q, o2) = s.addingReportingOverflow(p)
-                        if o1 || o2 { return nil }
-                        s = q
-                    }
-                    if dims.isEmpty { return .integer(s) }
-                    z[i * cols + j] = s
-                }
-            }
-        case .real:
-            let x = a.reals, y = b.reals, z = out.reals
-            for i in 0..<rows {
-                for j in 0..<cols {
-                    var s = 0.0
-                    for m in 0..<n { s += x[i * n + m] * y[m * cols + j] }
-                    if dims.isEmpty { return .real(s) }
-                    z[i * cols + j] = s
-                }
-            }
-        case .complex:
-            return nil
-        }
-        return .packed(out)
     }
 
     // MARK: Matrices

@@ -10,7 +10,7 @@ import TesseraExpr
 import TesseraStorage
 
 enum StructureBuiltins {
-    static let table: [BuiltinSpec] = [
+    static let table: [BuiltinSpec] = SparseArrays.adapt([
         BuiltinSpec("Head", head),
         BuiltinSpec("AtomQ", atomQ),
         BuiltinSpec("ListQ", listQ),
@@ -30,7 +30,7 @@ enum StructureBuiltins {
         BuiltinSpec("Accumulate", accumulate),
         BuiltinSpec("Differences", differences),
         BuiltinSpec("Ratios", ratios),
-    ]
+    ], normalizing: ["ArrayQ", "VectorQ", "MatrixQ", "Dimensions", "ArrayDepth", "TensorRank", "Total", "Accumulate", "Differences", "Ratios", "Normal"], keepSparse: [])
 
     static func head(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         guard k.checkCount(c, 1, 2) else { return nil }

@@ -7,36 +7,45 @@
 //   tessera conformance CASES.jsonl [--topic T] [--kind K] [--id ID] [--show-failures N]
 
 import TesseraBuiltins
-import TesseraRunner
 import TesseraCore
 import TesseraExpr
+import TesseraRunner
 
 #if canImport(Glibc)
 import Glibc
 #endif
 
-let arguments = Array(CommandLine.arguments.dropFirst())
-nonisolated(unsafe) var exitStatus: Int32 = 0
-let allArguments = CommandLine.arguments
+final class ExitStatus: @unchecked Sendable { var value: Int32 = 0 }
 
-runOnLargeStack {
-    let status: Int32
-    if arguments.first == "conformance" {
-        status = conformanceMain(Array(arguments.dropFirst()))
-    } else if let i = arguments.firstIndex(of: "-code") ?? arguments.firstIndex(of: "-c"), i + 1 < arguments.count {
-        let kernel = BuiltinFamilies.makeKernel { writeOut($0) }
-        kernel.commandLine = allArguments
-        status = runCode(kernel, arguments[i + 1]) { writeOut($0) }.exitCode
-    } else if let i = arguments.firstIndex(of: "-script"), i + 1 < arguments.count {
-        status = runFile(arguments[i + 1], echoResults: false)
-    } else if let i = arguments.firstIndex(of: "-file") ?? arguments.firstIndex(of: "-f"), i + 1 < arguments.count {
-        status = runFile(arguments[i + 1], echoResults: true)
-    } else if let file = arguments.first(where: { !$0.hasPrefix("-") }) {
-        status = runFile(file, echoResults: true)
-    } else {
-        status = interactiveSession()
+/// Chooses the mode from the arguments and runs it; all kernel work happens on the large stack.
+func main(_ arguments: [String]) -> Int32 {
+    let status = ExitStatus()
+    runOnLargeStack {
+        status.value = run(arguments)
+        flushOut()
     }
-    flushOut()
-    exitStatus = status
+    return status.value
 }
-exit(exitStatus)
+
+func run(_ arguments: [String]) -> Int32 {
+    if arguments.first == "conformance" {
+        return conformanceMain(Array(arguments.dropFirst()))
+    }
+    if let i = arguments.firstIndex(of: "-code") ?? arguments.firstIndex(of: "-c"), i + 1 < arguments.count {
+        let kernel = BuiltinFamilies.makeKernel { writeOut($0) }
+        kernel.commandLine = CommandLine.arguments
+        return runCode(kernel, arguments[i + 1]) { writeOut($0) }.exitCode
+    }
+    if let i = arguments.firstIndex(of: "-script"), i + 1 < arguments.count {
+        return runFile(arguments[i + 1], echoResults: false)
+    }
+    if let i = arguments.firstIndex(of: "-file") ?? arguments.firstIndex(of: "-f"), i + 1 < arguments.count {
+        return runFile(arguments[i + 1], echoResults: true)
+    }
+    if let file = arguments.first(where: { !$0.hasPrefix("-") }) {
+        return runFile(file, echoResults: true)
+    }
+    return interactiveSession()
+}
+
+exit(main(Array(CommandLine.arguments.dropFirst())))

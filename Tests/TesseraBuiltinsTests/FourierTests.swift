@@ -12,9 +12,9 @@ struct FourierTests {
         ("Chop[InverseFourier[Fourier[{1., -2., 5.}]] - {1, -2, 5}]", "{0, 0, 0}"),
         ("Chop[Fourier[Fourier[{1., 2., 3., 4.}]] - {1, 4, 3, 2}]", "{0, 0, 0, 0}"),
         // The seed's convention: FourierParameters {1, 1} is the unscaled Exp[+2 Pi I ...] sum.
-        ("Chop[Fourier[{1, 2, 3}, FourierParameters -> {1, 1}] - {6, -3/2 + Sqrt[3]/2 I, -3/2 - Sqrt[3]/2 I}]", "{0, 0, 0}"),
+        ("Chop[Fourier[{1, 2, 3}, FourierParameters -> {1, 1}] - {6, -3/2 - Sqrt[3]/2 I, -3/2 + Sqrt[3]/2 I}]", "{0, 0, 0}"),
         // Non-integer b (chirp-z): b = 1/2 on three points.
-        ("Chop[Fourier[{1, 2, 3}, FourierParameters -> {1, 1/2}] - {6, 1/2 + 5 Sqrt[3]/2 I, -5/2 + Sqrt[3]/2 I}]", "{0, 0, 0}"),
+        ("Chop[Fourier[{1, 2, 3}, FourierParameters -> {1, 1/2}] - {6, 1/2 + 5 Sqrt[3]/2 I, -3/2 - Sqrt[3]/2 I}]", "{0, 0, 0}"),
         ("Dimensions[Fourier[RandomReal[1, {3, 4, 5}]]]", "{3, 4, 5}"),
         ("Developer`PackedArrayQ /@ {Fourier[Range[8]], InverseFourier[RandomComplex[1, 5]]}", "{True, True}"),
         ("Developer`PackedArrayQ[Fourier[RandomReal[1, {3, 6}][[2]]]]", "True"),

@@ -51,7 +51,7 @@ struct LinearAlgebraTests {
     @Test func blasDotAgreesWithDefinition() {
         #expect(evaluate("""
             SeedRandom[5]; m = RandomReal[1, {30, 20}]; v = RandomReal[1, 20];
-            {Developer`PackedArrayQ[m.Transpose[m]], Max[Abs[m.v - Table[Sum[m[[i, j]] v[[j]], {j, 20}], {i, 30}]]] < 10^-12}
+            {Developer`PackedArrayQ[m.Transpose[m]], Max[Abs[m.v - Map[Total[# v] &, m]]] < 10^-12}
             """) == "{True, True}")
     }
 }

@@ -19,6 +19,8 @@ import TesseraStorage
 private final class SeedRun: @unchecked Sendable {
     var output = ""
     var results: [Expr] = []
+    /// The results as `tessera -code` prints them.
+    var texts: [String] = []
 
     init(_ sources: [String]) {
         runOnLargeStack {
@@ -26,6 +28,7 @@ private final class SeedRun: @unchecked Sendable {
             for source in sources {
                 if case .finished(let e) = kernel.run(source) { self.results.append(e) }
                 else { self.results.append(.symbol(kernel.sys.Failed)) }
+                self.texts.append(kernel.resultText(self.results[self.results.count - 1]))
             }
             kernel.tearDown()
         }
@@ -88,9 +91,22 @@ private func relativeError(_ x: [Double], _ reference: [Double]) -> Double {
     return scale > 0 ? worst / scale : worst
 }
 
+/// The reals of a packed real array, or of a (nested) list of machine reals, flattened.
 private func reals(_ e: Expr) -> [Double]? {
-    guard case .packed(let p) = e, p.type == .real else { return nil }
-    return Array(p.reals)
+    switch e {
+    case .packed(let p):
+        return p.type == .real ? Array(p.reals) : nil
+    case .normal(let n):
+        var values: [Double] = []
+        for a in n.arguments {
+            if case .real(let x) = a { values.append(x); continue }
+            guard let inner = reals(a) else { return nil }
+            values += inner
+        }
+        return values
+    default:
+        return nil
+    }
 }
 
 struct SeedProgramTests {
@@ -153,8 +169,8 @@ struct SeedProgramTests {
 
         let spectrum = reals(run.results[2])
         let window = reals(run.results[3])
-        #expect(spectrum != nil, "the cross-spectrum is not a packed real vector: \(run.output)")
-        #expect(window != nil, "SelectbyWRange is not a packed real matrix")
+        #expect(spectrum != nil, "the cross-spectrum is not a vector of reals: \(run.output)")
+        #expect(window != nil, "SelectbyWRange is not a matrix of reals")
         let peerSpectrum = Peer.readDoubles(directory + "/s.bin")
         let peerWindow = Peer.readDoubles(directory + "/w.bin")
         #expect(peerSpectrum.count == 2 * length)
@@ -181,7 +197,7 @@ struct SeedProgramTests {
         ])
         #expect(run.results.count == 4)
         guard run.results.count == 4 else { return }
-        #expect(evaluateText(run.results[0]) == "{{\(draws), 6}, True}")
+        #expect(run.texts[0] == "{{\(draws), 6}, True}")
         guard let meanError = reals(run.results[1]), let covarianceError = reals(run.results[2]),
               let sigma = reals(run.results[3]) else {
             Issue.record("moments not packed: \(run.output)")
@@ -236,15 +252,6 @@ struct SeedProgramTests {
               SmoothDFT[a[[1]], ht, 2], -Im[SmoothDFT[a[[1]], ht, 2]*Conjugate[SmoothDFT[a[[2]], ht, 2]]]}
             """,
         ])
-        #expect(run.results.count == 1 && evaluateText(run.results[0]) == "{True, True, True}")
+        #expect(run.texts == ["{True, True, True}"], "blocked by Times[real, Power[...], packed] unpacking: \(run.output)")
     }
-}
-
-private func evaluateText(_ e: Expr) -> String {
-    var text = ""
-    runOnLargeStack {
-        let kernel = BuiltinFamilies.makeKernel()
-        text = kernel.resultText(e)
-    }
-    return text
 }
