@@ -9,10 +9,11 @@ import TesseraRunner
 import Glibc
 #endif
 
-/// Topic -> the pass rate (percent) that must not be lost.
+/// Topic -> the pass rate (percent) that must not be lost: a little under what was reached
+/// (issue 2 asks for 60% of the first six topics and 40% of list and arithmetic).
 private let floors: [String: Double] = [
-    "syntax": 0, "patterns": 0, "function_application": 0, "function_definitions": 0,
-    "control_flow": 0, "attributes": 0, "list": 0, "arithmetic": 0,
+    "syntax": 80, "patterns": 89, "function_application": 86, "function_definitions": 92,
+    "control_flow": 62, "attributes": 85, "list": 75, "arithmetic": 77,
 ]
 
 private var casesPath: String {
