@@ -1,6 +1,20 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Release builds skip the dynamic exclusivity checks (the evaluator reads symbol and kernel fields on
+/// every step; the checks cost about a tenth of its time) and use non-atomic reference counting: a
+/// kernel is one thread of one process (subkernels are processes), and atomic retains and releases
+/// were over half the time of an evaluation loop. Debug builds, which the tests run in parallel
+/// threads, keep both.
+let releaseSettings: [SwiftSetting] = [
+    .unsafeFlags(["-enforce-exclusivity=unchecked", "-Xfrontend", "-assume-single-threaded"], .when(configuration: .release)),
+]
+/// Swift 6.3.1's optimizer takes over half an hour and 13 GB on TesseraCore as one module (LLVM's
+/// IPSCCP over the pattern matcher's continuation closures inlined across files); file by file it
+/// takes a minute.
+let coreSettings: [SwiftSetting] = releaseSettings
+    + [.unsafeFlags(["-no-whole-module-optimization"], .when(configuration: .release))]
+
 let package = Package(
     name: "Tessera",
     products: [
@@ -19,15 +33,15 @@ let package = Package(
 
         // MARK: Layers, dependencies pointing one way
         // storage -> expr -> syntax -> core -> numerics/builtins -> wire -> CLI
-        .target(name: "TesseraStorage", dependencies: ["CShim"]),
-        .target(name: "TesseraExpr", dependencies: ["TesseraStorage", .product(name: "BigInt", package: "BigInt")]),
-        .target(name: "TesseraSyntax", dependencies: ["TesseraExpr"]),
-        .target(name: "TesseraCore", dependencies: ["TesseraSyntax", "TesseraExpr", "TesseraStorage"]),
-        .target(name: "TesseraNumerics", dependencies: ["TesseraStorage", "CFFTW", "CBLAS"]),
-        .target(name: "TesseraWire", dependencies: ["TesseraExpr", "TesseraStorage", "CZlib", .product(name: "BigInt", package: "BigInt")], exclude: ["README.md"]),
-        .target(name: "TesseraBuiltins", dependencies: ["TesseraCore", "TesseraStorage", "TesseraNumerics", "TesseraWire"]),
-        .target(name: "TesseraRunner", dependencies: ["TesseraBuiltins"]),
-        .executableTarget(name: "tessera", dependencies: ["TesseraRunner", "TesseraBuiltins", "CEdit", "CShim"]),
+        .target(name: "TesseraStorage", dependencies: ["CShim"], swiftSettings: releaseSettings),
+        .target(name: "TesseraExpr", dependencies: ["TesseraStorage", .product(name: "BigInt", package: "BigInt")], swiftSettings: releaseSettings),
+        .target(name: "TesseraSyntax", dependencies: ["TesseraExpr"], swiftSettings: releaseSettings),
+        .target(name: "TesseraCore", dependencies: ["TesseraSyntax", "TesseraExpr", "TesseraStorage"], swiftSettings: coreSettings),
+        .target(name: "TesseraNumerics", dependencies: ["TesseraStorage", "CFFTW", "CBLAS"], swiftSettings: releaseSettings),
+        .target(name: "TesseraWire", dependencies: ["TesseraExpr", "TesseraStorage", "CZlib", .product(name: "BigInt", package: "BigInt")], exclude: ["README.md"], swiftSettings: releaseSettings),
+        .target(name: "TesseraBuiltins", dependencies: ["TesseraCore", "TesseraStorage", "TesseraNumerics", "TesseraWire"], swiftSettings: releaseSettings),
+        .target(name: "TesseraRunner", dependencies: ["TesseraBuiltins"], swiftSettings: releaseSettings),
+        .executableTarget(name: "tessera", dependencies: ["TesseraRunner", "TesseraBuiltins", "CEdit", "CShim"], swiftSettings: releaseSettings),
 
         // MARK: Fuzzing (a no-op in a normal build; libFuzzer with --sanitize=fuzzer, see TesseraWire/README.md)
         .executableTarget(name: "WXFFuzz", dependencies: ["TesseraWire"]),

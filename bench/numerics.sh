@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Numerics benchmarks of issue 3, side by side with the numpy/scipy peers in one run.
-#   swift build -c release --product tessera --scratch-path .build-numbi
+#   swift build -c release --product tessera
 #   bash bench/numerics.sh [path/to/tessera] [rows]
 # W1 cross-spectrum Table over `rows` rows (401) vs scipy's serial row loop, with the FFT rate;
 # W2 400000 x 100 multinormal draws vs numpy multivariate_normal; W3 kernel_traffic.wl's per-row
@@ -9,7 +9,7 @@
 # OpenBLAS default; peers.py also reports it with one BLAS thread when threadpoolctl is installed.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-T=${1:-$here/../.build-numbi/release/tessera}
+T=${1:-$here/../.build/release/tessera}
 R=${2:-401}
 PY=${PYTHON:-python3}
 B=$here/numerics

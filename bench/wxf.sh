@@ -4,11 +4,11 @@
 # binary_deserialize in Python, side by side in one run. Prints MB/s (10^6 bytes of array data per
 # second, median of REPS runs) and the ratio Tessera / wolframclient.
 #   bash bench/wxf.sh [path/to/tessera]
-# Tessera: swift build -c release --product tessera --scratch-path .build-wxfb
+# Tessera: swift build -c release --product tessera
 # Python:  a venv with wolframclient and numpy (PYTHON, default /tmp/tessera-wire-venv/bin/python,
 #          the venv the WXF interop tests make).
 set -euo pipefail
-T=${1:-.build-wxfb/release/tessera}
+T=${1:-.build/release/tessera}
 PY=${PYTHON:-/tmp/tessera-wire-venv/bin/python}
 REPS=${REPS:-5}
 DIR=$(mktemp -d)

@@ -80,19 +80,17 @@ extension Kernel {
     }
 
     private func applySpecialVariable(_ s: Symbol, _ value: Expr) {
-        switch s.fullName {
-        case "System`$RecursionLimit":
+        // Identity tests: this runs on every assignment, so no comparison of names.
+        if s === sys.DollarRecursionLimit {
             if case .integer(let n) = value, n >= 20 { recursionLimit = n }
             if value.isSymbol(sys.Infinity) { recursionLimit = Int.max }
-        case "System`$IterationLimit":
+        } else if s === sys.DollarIterationLimit {
             if case .integer(let n) = value, n >= 20 { iterationLimit = n }
             if value.isSymbol(sys.Infinity) { iterationLimit = Int.max }
-        case "System`$Context":
+        } else if s === sys.DollarContext {
             if case .string(let context) = value { symbols.currentContext = context }
-        case "System`$ContextPath":
+        } else if s === sys.DollarContextPath {
             symbols.contextPath = value.arguments.compactMap { $0.asString }
-        default:
-            break
         }
     }
 

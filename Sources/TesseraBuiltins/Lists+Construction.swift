@@ -112,6 +112,15 @@ enum ConstructionBuiltins {
     /// (nil) as soon as a value of another kind appears; the values seen so far are kept.
     private static func fillTyped(_ k: Kernel, _ body: Expr, _ spec: IteratorSpec) throws(Interrupt) -> Expr? {
         let n = spec.values.count
+        // A machine number evaluates to itself whatever the iterator's value: fill without evaluating.
+        if n > 0, case .real(let d) = body, let r = try? PackedArray.uninitialized(.real, [n]) {
+            r.reals.update(repeating: d)
+            return .packed(r)
+        }
+        if n > 0, case .integer(let v) = body, let a = try? PackedArray.uninitialized(.integer, [n]) {
+            a.integers.update(repeating: v)
+            return .packed(a)
+        }
         var reals: PackedArray? = nil
         var integers: PackedArray? = nil
         var fallback: [Expr]? = nil

@@ -19,6 +19,19 @@ enum FileBytes {
         return written == bytes.count && closed
     }
 
+    /// Writes what `produce` passes to its sink to `path`, replacing the file; false when the file
+    /// cannot be opened or written, or `produce` fails.
+    static func write(to path: String,
+                      _ produce: (@escaping (UnsafeRawBufferPointer) -> Bool) -> Bool) -> Bool {
+        guard let file = fopen(path, "wb") else { return false }
+        let produced = produce { piece in
+            guard let base = piece.baseAddress, piece.count > 0 else { return true }
+            return fwrite(base, 1, piece.count, file) == piece.count
+        }
+        let closed = fclose(file) == 0
+        return produced && closed
+    }
+
     /// `body` applied to the contents of the regular file at `path`, mapped read-only for the duration
     /// of the call; nil when the file cannot be opened or is not a regular file.
     static func withMappedFile<R>(_ path: String, _ body: (UnsafeRawBufferPointer) -> R) -> R? {

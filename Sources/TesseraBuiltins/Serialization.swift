@@ -133,8 +133,11 @@ enum SerializationBuiltins {
         guard case .string(let path) = c[0] else { return k.fail(c, "string", .integer(1), c.expr) }
         guard format(k, c, path: path, explicit: extra.first) != nil else { return .symbol(k.sys.DollarFailed) }
         guard let compress = compression(k, c, options, known: ["PerformanceGoal"]) else { return nil }
-        let bytes = WXF.encode(c[1], symbols: k.symbols, compress: compress)
-        guard FileBytes.write(bytes, to: path) else {
+        let expression = c[1]
+        let written = compress
+            ? FileBytes.write(WXF.encode(expression, symbols: k.symbols, compress: true), to: path)
+            : FileBytes.write(to: path) { sink in WXF.encode(expression, symbols: k.symbols, to: sink) }
+        guard written else {
             k.message(c.head, "noopen", .string(path))
             return .symbol(k.sys.DollarFailed)
         }

@@ -103,47 +103,59 @@ extension Kernel {
         // Arguments
         var arguments = normal.arguments
         var unevaluatedPositions: [Int] = []
-        if !attributes.contains(.holdAllComplete) {
+        let holdsAllComplete = attributes.contains(.holdAllComplete)
+        if !holdsAllComplete {
             let holdFirst = attributes.contains(.holdFirst)
             let holdRest = attributes.contains(.holdRest)
-            var hasSequence = false
             for index in arguments.indices {
-                let argument = arguments[index]
                 let held = index == 0 ? holdFirst : holdRest
-                if held {
-                    if argument.hasHead(sys.Evaluate), let inner = argument.asNormal {
-                        let value = inner.arguments.count == 1
-                            ? try evaluate(inner.arguments[0])
-                            : Expr(sys.Sequence, try evaluateAll(inner.arguments))
-                        arguments[index] = value
-                        changed = true
+                switch arguments[index] {
+                case .normal(let n):
+                    if held {
+                        if n.head.isSymbol(sys.Evaluate) {
+                            let value = n.arguments.count == 1
+                                ? try evaluate(n.arguments[0])
+                                : Expr(sys.Sequence, try evaluateAll(n.arguments))
+                            arguments[index] = value
+                            changed = true
+                        }
+                    } else if n.evaluatedStamp != epoch {
+                        let argument = arguments[index]
+                        let value = try evaluate(argument)
+                        if !value.isIdentical(to: argument) { arguments[index] = value; changed = true }
                     }
-                } else if case .normal(let n) = argument, n.evaluatedStamp != epoch {
+                case .symbol(let s) where !held && s.ownValue != nil:
+                    let argument = arguments[index]
                     let value = try evaluate(argument)
                     if !value.isIdentical(to: argument) { arguments[index] = value; changed = true }
-                } else if case .symbol(let s) = argument, s.ownValue != nil {
-                    let value = try evaluate(argument)
-                    if !value.isIdentical(to: argument) { arguments[index] = value; changed = true }
-                }
-                if !hasSequence, arguments[index].hasHead(sys.Sequence) { hasSequence = true }
-            }
-            if hasSequence && !attributes.contains(.sequenceHold) {
-                arguments = spliceSequences(arguments)
-                changed = true
-            }
-            for index in arguments.indices where arguments[index].hasHead(sys.Unevaluated) {
-                if let inner = arguments[index].asNormal, inner.arguments.count == 1 {
-                    arguments[index] = inner.arguments[0]
-                    unevaluatedPositions.append(index)
-                    changed = true
+                default:
+                    break
                 }
             }
         }
+        var facts = ArgumentFacts(arguments, head: headSymbol, sys: sys)
+        if !holdsAllComplete {
+            if facts.hasSequence && !attributes.contains(.sequenceHold) {
+                arguments = spliceSequences(arguments)
+                changed = true
+                facts = ArgumentFacts(arguments, head: headSymbol, sys: sys)
+            }
+            if facts.hasUnevaluated {
+                for index in arguments.indices where arguments[index].hasHead(sys.Unevaluated) {
+                    if let inner = arguments[index].asNormal, inner.arguments.count == 1 {
+                        arguments[index] = inner.arguments[0]
+                        unevaluatedPositions.append(index)
+                        changed = true
+                    }
+                }
+                facts = ArgumentFacts(arguments, head: headSymbol, sys: sys)
+            }
+        }
 
-        if attributes.contains(.flat), let symbol = headSymbol,
-           arguments.contains(where: { $0.hasHead(symbol) }) {
+        if facts.hasOwnHead, attributes.contains(.flat), let symbol = headSymbol {
             arguments = flattenNested(arguments, head: symbol)
             changed = true
+            facts = ArgumentFacts(arguments, head: headSymbol, sys: sys)
         }
         if attributes.contains(.orderless), arguments.count > 1 {
             if !isCanonicallySorted(arguments) {
@@ -155,10 +167,8 @@ extension Kernel {
         var current = changed ? Expr(head: head, arguments) : original
 
         // Listable threading (builtins first get a chance to work on packed arrays directly).
-        if attributes.contains(.listable), let symbol = headSymbol,
-           arguments.contains(where: { $0.isList(sys) }) {
-            if arguments.contains(where: { if case .packed = $0 { return true } else { return false } }),
-               let native = symbol.native {
+        if facts.hasList, attributes.contains(.listable), let symbol = headSymbol {
+            if facts.hasPacked, let native = symbol.native {
                 let call = Call(expr: current, head: symbol, arguments: arguments)
                 if let result = try unsafeDowncast(native, to: NativeFunction.self).implementation(self, call) {
                     return .rewritten(result)
@@ -170,14 +180,14 @@ extension Kernel {
         }
 
         // Rules: UpValues, DownValues / SubValues, builtin.
-        if !attributes.contains(.holdAllComplete) {
+        if facts.hasUpValues, !holdsAllComplete {
             for argument in arguments {
-                guard let owner = upValueOwner(argument), !owner.upValues.isEmpty else { continue }
+                guard let owner = upValueOwner(argument), owner.hasUpValues else { continue }
                 if let result = try applyDefinitions(owner.upValues, to: current) { return .rewritten(result) }
             }
         }
         if let symbol = headSymbol {
-            if !symbol.downValues.isEmpty, let result = try applyDefinitions(symbol.downValues, to: current) {
+            if symbol.hasDownValues, let result = try applyDefinitions(symbol.downValues, to: current) {
                 return .rewritten(result)
             }
             if let native = symbol.native {
@@ -209,6 +219,44 @@ extension Kernel {
             current = Expr(head: head, arguments)
         }
         return .fixed(current)
+    }
+
+    /// What the later stages of `step` need to know about the evaluated arguments, found in one pass.
+    private struct ArgumentFacts {
+        var hasSequence = false
+        var hasUnevaluated = false
+        /// An argument with the head being evaluated (what Flat flattens).
+        var hasOwnHead = false
+        var hasList = false
+        var hasPacked = false
+        /// An argument whose symbol or innermost head has UpValues.
+        var hasUpValues = false
+
+        init(_ arguments: [Expr], head: Symbol?, sys: SystemSymbols) {
+            for argument in arguments {
+                switch argument {
+                case .normal(let n):
+                    guard case .symbol(let h) = n.head else {
+                        var inner = n.head
+                        while case .normal(let m) = inner { inner = m.head }
+                        if case .symbol(let owner) = inner, owner.hasUpValues { hasUpValues = true }
+                        continue
+                    }
+                    if h === sys.List { hasList = true }
+                    else if h === sys.Sequence { hasSequence = true }
+                    else if h === sys.Unevaluated { hasUnevaluated = true }
+                    if h === head { hasOwnHead = true }
+                    if h.hasUpValues { hasUpValues = true }
+                case .symbol(let s):
+                    if s.hasUpValues { hasUpValues = true }
+                case .packed:
+                    hasList = true
+                    hasPacked = true
+                default:
+                    break
+                }
+            }
+        }
     }
 
     /// The symbol whose UpValues apply to an argument: the argument itself or its innermost head.

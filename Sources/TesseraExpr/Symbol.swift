@@ -68,8 +68,11 @@ public final class Symbol {
     /// `x = value`: the fast path of OwnValues.
     public var ownValue: Expr?
     public var ownValueIsDelayed = false
-    public var downValues = DefinitionList()
-    public var upValues = DefinitionList()
+    public var downValues = DefinitionList() { didSet { hasDownValues = !downValues.isEmpty } }
+    public var upValues = DefinitionList() { didSet { hasUpValues = !upValues.isEmpty } }
+    /// Kept with the lists so that the evaluator's check for each argument is one load.
+    public private(set) var hasDownValues = false
+    public private(set) var hasUpValues = false
     public var subValues = DefinitionList()
     public var nValues = DefinitionList()
     /// `Default[f]`, `Default[f, i]`, ...

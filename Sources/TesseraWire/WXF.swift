@@ -42,6 +42,18 @@ public enum WXF {
         return writer.bytes
     }
 
+    /// `expression` as an uncompressed message passed to `sink` piece by piece: large array data goes
+    /// to the sink straight from the array's memory. False when the sink refused a piece.
+    public static func encode(_ expression: Expr, symbols: SymbolTable,
+                              to sink: @escaping (UnsafeRawBufferPointer) -> Bool) -> Bool {
+        var writer = WXFWriter(symbols: symbols, reservingCapacity: 1 << 16)
+        writer.largeRunSink = sink
+        writer.writeHeader()
+        writer.write(expression)
+        writer.flush(to: sink)
+        return !writer.sinkFailed
+    }
+
     /// The expression of a complete message (plain or compressed); bytes after it are an error.
     public static func decode(_ bytes: [UInt8], symbols: SymbolTable, limits: WXFLimits = WXFLimits(),
                               arraySubstitution: (any WXFArraySubstitutionDecoder)? = nil) throws(WXFError) -> Expr {

@@ -212,14 +212,25 @@ extension WXFWriter {
 
     /// The array's memory, as is, in one copy.
     private mutating func appendRaw(_ array: PackedArray) {
-        bytes.append(contentsOf: UnsafeRawBufferPointer(start: array.baseAddress, count: array.byteCount))
+        appendRun(UnsafeRawBufferPointer(start: array.baseAddress, count: array.byteCount))
+    }
+
+    /// Appends a run of array data, or hands it straight to `largeRunSink` when there is one and the run
+    /// is large (after the bytes before it), so that a file gets the array's own memory with no copy.
+    private mutating func appendRun(_ run: UnsafeRawBufferPointer) {
+        guard let sink = largeRunSink, run.count >= WXFWriter.largeRunBytes else {
+            bytes.append(contentsOf: run)
+            return
+        }
+        flush(to: sink)
+        if !sink(run) { sinkFailed = true }
     }
 
     /// Integers narrowed to `type` (whose range the caller has checked).
     private mutating func appendIntegers(_ values: UnsafeBufferPointer<Int>, as type: WXFElementType) {
         let width = type.byteWidth
         if width == 8 {
-            bytes.append(contentsOf: UnsafeRawBufferPointer(values))
+            appendRun(UnsafeRawBufferPointer(values))
             return
         }
         let start = bytes.count

@@ -27,6 +27,12 @@ public struct WXFWriter {
     /// Offered every packed array before it is written (see `WXFArraySubstitutionEncoder`).
     public var arraySubstitution: (any WXFArraySubstitutionEncoder)?
     let system: SystemSymbols
+    /// Where runs of array data of `largeRunBytes` or more go instead of `bytes` (the pending `bytes`
+    /// are passed to it first). Writing a file this way costs no copy of big arrays; a sink answers
+    /// false when it could not take the bytes, which sets `sinkFailed`.
+    public var largeRunSink: ((UnsafeRawBufferPointer) -> Bool)?
+    public internal(set) var sinkFailed = false
+    static let largeRunBytes = 1 << 20
 
     public init(symbols: SymbolTable, reservingCapacity capacity: Int = 256,
                 arraySubstitution: (any WXFArraySubstitutionEncoder)? = nil) {
@@ -39,6 +45,13 @@ public struct WXFWriter {
     /// Empties `bytes` but keeps its memory, so that a stream writing one message after another does
     /// not pay again for the pages of a fresh buffer (for large arrays that costs more than the copy).
     public mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Passes the pending `bytes` to `sink` and empties them.
+    public mutating func flush(to sink: (UnsafeRawBufferPointer) -> Bool) {
+        guard !bytes.isEmpty else { return }
+        if !bytes.withUnsafeBytes({ sink($0) }) { sinkFailed = true }
         bytes.removeAll(keepingCapacity: true)
     }
 
