@@ -158,7 +158,13 @@ extension Kernel {
             facts = ArgumentFacts(arguments, head: headSymbol, sys: sys)
         }
         if attributes.contains(.orderless), arguments.count > 1 {
-            if !isCanonicallySorted(arguments) {
+            if arguments.count == 2 {
+                // The common `x + 1`: one comparison, no sort machinery.
+                if canonicalLess(arguments[1], arguments[0]) {
+                    arguments.swapAt(0, 1)
+                    changed = true
+                }
+            } else if !isCanonicallySorted(arguments) {
                 arguments.sort(by: canonicalLess)
                 changed = true
             }

@@ -122,6 +122,22 @@ import Testing
         #expect(Array(compressed.prefix(3)) == [56, 67, 58])
     }
 
+    /// Arrays of a megabyte or more go to the file straight from their memory, between the bytes of
+    /// the expression around them; the file must be the same message that BinarySerialize makes.
+    @Test func exportWritesLargeArraysInPlace() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let d = directory.path
+        let source = """
+            e = {"before", RandomReal[1, {3, 100000}], Range[2^40, 2^40 + 200000], f[RandomInteger[9, 300000]], "after"};
+            {Export["\(d)/big.wxf", e], Import["\(d)/big.wxf"] === e, Length[BinarySerialize[e]]}
+            """
+        let result = evaluate(source)
+        let size = try Data(contentsOf: directory.appendingPathComponent("big.wxf")).count
+        #expect(result == "{\(d)/big.wxf, True, \(size)}")
+        #expect(size > 4_000_000)  // 2.4 MB of reals and 1.6 MB of 64-bit integers, written in place
+    }
+
     @Test func fileFailures() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
