@@ -130,6 +130,15 @@ enum NumberArithmetic {
         case (.real(let x), _): return .real(x + (double(b) ?? .nan))
         case (_, .real(let y)): return .real((double(a) ?? .nan) + y)
         default:
+            if let (an, ad) = NumberOrder.smallRationalParts(a), let (bn, bd) = NumberOrder.smallRationalParts(b) {
+                let (x, o1) = an.multipliedReportingOverflow(by: bd)
+                let (y, o2) = bn.multipliedReportingOverflow(by: ad)
+                let (d, o3) = ad.multipliedReportingOverflow(by: bd)
+                if !o1 && !o2 && !o3 {
+                    let (n, o4) = x.addingReportingOverflow(y)
+                    if !o4, let sum = Expr.rational(n, over: d) { return sum }
+                }
+            }
             guard let (an, ad) = ratio(a), let (bn, bd) = ratio(b) else { return .real(.nan) }
             if ad == 1 && bd == 1 { return .integer(an + bn) }
             return exact(an * bd + bn * ad, ad * bd)
@@ -146,6 +155,11 @@ enum NumberArithmetic {
         case (.real(let x), _): return .real(x * (double(b) ?? .nan))
         case (_, .real(let y)): return .real((double(a) ?? .nan) * y)
         default:
+            if let (an, ad) = NumberOrder.smallRationalParts(a), let (bn, bd) = NumberOrder.smallRationalParts(b) {
+                let (n, o1) = an.multipliedReportingOverflow(by: bn)
+                let (d, o2) = ad.multipliedReportingOverflow(by: bd)
+                if !o1 && !o2, let product = Expr.rational(n, over: d) { return product }
+            }
             guard let (an, ad) = ratio(a), let (bn, bd) = ratio(b) else { return .real(.nan) }
             if ad == 1 && bd == 1 { return .integer(an * bn) }
             return exact(an * bn, ad * bd)

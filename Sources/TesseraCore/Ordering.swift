@@ -201,6 +201,11 @@ public enum NumberOrder {
         case (.real(let x), _): return compareDouble(x, b, flip: false)
         case (_, .real(let y)): return compareDouble(y, a, flip: true)
         default:
+            if let (an, ad) = smallRationalParts(a), let (bn, bd) = smallRationalParts(b) {
+                let (lhs, o1) = an.multipliedReportingOverflow(by: bd)
+                let (rhs, o2) = bn.multipliedReportingOverflow(by: ad)
+                if !o1 && !o2 { return lhs < rhs ? -1 : (lhs > rhs ? 1 : 0) }
+            }
             guard let (an, ad) = rationalParts(a), let (bn, bd) = rationalParts(b) else { return 0 }
             let lhs = an * bd, rhs = bn * ad
             return lhs < rhs ? -1 : (lhs > rhs ? 1 : 0)
@@ -211,6 +216,18 @@ public enum NumberOrder {
         let y = approximate(other) ?? 0
         let c = x < y ? -1 : (x > y ? 1 : 0)
         return flip ? -c : c
+    }
+
+    /// Numerator and denominator of an integer or rational when both fit in `Int`.
+    @inline(__always)
+    public static func smallRationalParts(_ e: Expr) -> (Int, Int)? {
+        switch e {
+        case .integer(let i): return (i, 1)
+        case .rational(let n, let d):
+            guard let ni = n.machineValue, let di = d.machineValue else { return nil }
+            return (ni, di)
+        default: return nil
+        }
     }
 
     public static func rationalParts(_ e: Expr) -> (BigInt, BigInt)? {
@@ -235,6 +252,10 @@ public enum NumberOrder {
 
     /// n/d as a double without overflow for huge numerators and denominators.
     public static func divideBig(_ n: BigInt, _ d: BigInt) -> Double {
+        // Both exact in a double: one correctly rounded division (Double(BigInt) is slow).
+        if let ni = n.machineValue, let di = d.machineValue, ni.magnitude <= 1 << 53, di.magnitude <= 1 << 53 {
+            return Double(ni) / Double(di)
+        }
         let nd = Double(n), dd = Double(d)
         if nd.isFinite && dd.isFinite && dd != 0 { return nd / dd }
         let shift = max(n.bitWidth, d.bitWidth) - 1000

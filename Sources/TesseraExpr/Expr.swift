@@ -58,7 +58,7 @@ extension Expr {
 
     /// An integer, kept in `Int` when it fits.
     public static func integer(_ value: BigInt) -> Expr {
-        if let small = Int(exactly: value) { return .integer(small) }
+        if let small = value.machineValue ?? Int(exactly: value) { return .integer(small) }
         return .bigInteger(value)
     }
 
@@ -66,6 +66,9 @@ extension Expr {
     /// Returns nil for a zero denominator.
     public static func rational(_ numerator: BigInt, over denominator: BigInt) -> Expr? {
         if denominator.isZero { return nil }
+        if let n = numerator.machineValue, let d = denominator.machineValue {
+            return rational(n, over: d)
+        }
         var n = numerator
         var d = denominator
         if d.sign == .minus { n.negate(); d.negate() }
@@ -76,6 +79,25 @@ extension Expr {
         }
         if d == 1 { return .integer(n) }
         return .rational(n, d)
+    }
+
+    /// The same for machine integers, in machine arithmetic while it cannot overflow (most rationals
+    /// in numeric code are small, and BigInt's gcd costs microseconds).
+    public static func rational(_ numerator: Int, over denominator: Int) -> Expr? {
+        if denominator == 0 { return nil }
+        guard numerator != .min, denominator != .min else {
+            return rational(BigInt(machine: numerator), over: BigInt(machine: denominator))
+        }
+        var n = denominator < 0 ? -numerator : numerator
+        var d = denominator < 0 ? -denominator : denominator
+        var a = n.magnitude, b = d.magnitude
+        while b != 0 { (a, b) = (b, a % b) }
+        if a > 1 {
+            n /= Int(a)
+            d /= Int(a)
+        }
+        if d == 1 { return .integer(n) }
+        return .rational(BigInt(machine: n), BigInt(machine: d))
     }
 
     // MARK: Inspection
