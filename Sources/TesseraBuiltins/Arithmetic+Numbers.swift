@@ -182,6 +182,7 @@ enum NumberArithmetic {
     static func reciprocalReal(_ a: Expr) -> Expr? {
         switch a {
         case .real(let x): return .real(1 / x)
+        case .integer(let i) where i != 0 && i != .min: return Expr.rational(1, over: i)
         default:
             guard let (n, d) = ratio(a), !n.isZero else { return nil }
             return exact(d, n)
@@ -263,6 +264,7 @@ enum NumberArithmetic {
             if n == Int.min { return nil }
             return integerPower(inverse, -n, limitBits: limitBits)
         }
+        if n == 1, base.isNumber { return base }
         switch base {
         case .integer(let b):
             if b == 0 || b == 1 { return base }

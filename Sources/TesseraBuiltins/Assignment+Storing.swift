@@ -15,11 +15,7 @@ extension Kernel {
                 message(call.head, "wrsym", lhs)
                 return value
             }
-            s.ownValue = value
-            s.ownValueIsDelayed = delayed
-            s.version &+= 1
-            invalidateCaches()
-            applySpecialVariable(s, value)
+            storeOwnValue(s, value, delayed: delayed)
             return value
         case .normal(let n):
             guard let head = n.head.asSymbol ?? innermostSymbol(n.head) else {
@@ -77,6 +73,15 @@ extension Kernel {
         var current = e
         while case .normal(let n) = current { current = n.head }
         return current.asSymbol
+    }
+
+    /// `s = value` or `s := value` for a symbol that may be assigned.
+    func storeOwnValue(_ s: Symbol, _ value: Expr, delayed: Bool) {
+        s.ownValue = value
+        s.ownValueIsDelayed = delayed
+        s.version &+= 1
+        invalidateCaches()
+        applySpecialVariable(s, value)
     }
 
     private func applySpecialVariable(_ s: Symbol, _ value: Expr) {

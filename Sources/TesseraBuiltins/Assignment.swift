@@ -12,7 +12,7 @@ import TesseraExpr
 
 enum AssignmentBuiltins {
     static let table: [BuiltinSpec] = [
-        BuiltinSpec("Set", attributes: [.holdFirst, .protected, .sequenceHold], set),
+        BuiltinSpec("Set", attributes: [.holdFirst, .protected, .sequenceHold], direct: setSymbol, set),
         BuiltinSpec("SetDelayed", attributes: [.holdAll, .protected, .sequenceHold], setDelayed),
         BuiltinSpec("UpSet", attributes: [.holdFirst, .protected, .sequenceHold], upSet),
         BuiltinSpec("UpSetDelayed", attributes: [.holdAll, .protected, .sequenceHold], upSetDelayed),
@@ -34,6 +34,13 @@ enum AssignmentBuiltins {
     static func set(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         guard k.checkCount(c, 2, 2) else { return nil }
         return try k.assign(c[0], c[1], delayed: false, call: c)
+    }
+
+    /// `x = value` for a symbol that is not Protected (the loop counter case); nil otherwise.
+    static func setSymbol(_ k: Kernel, _ args: [Expr]) -> Expr? {
+        guard args.count == 2, case .symbol(let s) = args[0], !s.attributes.contains(.protected) else { return nil }
+        k.storeOwnValue(s, args[1], delayed: false)
+        return args[1]
     }
 
     static func setDelayed(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {

@@ -27,6 +27,13 @@ public struct Call {
     public subscript(_ index: Int) -> Expr { arguments[index] }
 }
 
+/// A shortcut of a builtin for the commonest argument kinds (`x + 1` on machine numbers, `x = value`):
+/// called with the evaluated arguments before the evaluator builds the call's expression, when no
+/// rule of the head or of an argument could apply. nil means "not my case": the call then goes the
+/// full way (Orderless sorting, the new expression, the implementation). It must give exactly what
+/// the implementation would.
+public typealias DirectImplementation = @Sendable (Kernel, [Expr]) throws(Interrupt) -> Expr?
+
 public struct BuiltinSpec: Sendable {
     public let name: String
     public let attributes: Attributes
@@ -36,11 +43,14 @@ public struct BuiltinSpec: Sendable {
     public let implementation: BuiltinImplementation?
     /// The operator form `f[a...][x...]` (see `NativeFunction.curried`), if the builtin has one.
     public let curried: BuiltinImplementation?
+    /// See `DirectImplementation`.
+    public let direct: DirectImplementation?
 
     public init(_ name: String, attributes: Attributes = [.protected], messages: [String: String] = [:],
                 options: [(String, String)] = [], curried: BuiltinImplementation? = nil,
-                _ implementation: BuiltinImplementation? = nil) {
+                direct: DirectImplementation? = nil, _ implementation: BuiltinImplementation? = nil) {
         self.name = name
+        self.direct = direct
         self.attributes = attributes
         self.messages = messages
         self.options = options
@@ -57,8 +67,11 @@ public final class NativeFunction {
     /// `Call.arguments` = the outer arguments `x...`, evaluated as `f[a...]` has no attributes; nil leaves
     /// the call unevaluated.
     public let curried: BuiltinImplementation?
-    init(_ implementation: @escaping BuiltinImplementation, curried: BuiltinImplementation? = nil) {
+    public let direct: DirectImplementation?
+    init(_ implementation: @escaping BuiltinImplementation, curried: BuiltinImplementation? = nil,
+         direct: DirectImplementation? = nil) {
         self.implementation = implementation
         self.curried = curried
+        self.direct = direct
     }
 }

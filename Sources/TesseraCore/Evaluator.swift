@@ -152,6 +152,14 @@ extension Kernel {
             }
         }
 
+        // The builtin's shortcut, when nothing else could apply (see `DirectImplementation`).
+        if let symbol = headSymbol, let native = symbol.native, unevaluatedPositions.isEmpty,
+           !facts.hasUpValues, !facts.hasList, !facts.hasOwnHead, !symbol.hasDownValues,
+           let direct = unsafeDowncast(native, to: NativeFunction.self).direct,
+           let result = try direct(self, arguments) {
+            return .rewritten(result)
+        }
+
         if facts.hasOwnHead, attributes.contains(.flat), let symbol = headSymbol {
             arguments = flattenNested(arguments, head: symbol)
             changed = true

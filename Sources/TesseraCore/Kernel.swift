@@ -81,7 +81,7 @@ public final class Kernel {
             symbol.attributes = spec.attributes
             for (tag, text) in spec.messages { symbol.messages[tag] = text }
             if let implementation = spec.implementation {
-                symbol.native = NativeFunction(implementation, curried: spec.curried)
+                symbol.native = NativeFunction(implementation, curried: spec.curried, direct: spec.direct)
             } else if let curried = spec.curried {
                 symbol.native = NativeFunction({ _, _ in nil }, curried: curried)
             }
