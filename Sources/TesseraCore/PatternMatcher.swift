@@ -30,7 +30,56 @@ public final class PatternMatcher {
     public func matches(_ pattern: Expr, _ expr: Expr) throws(Interrupt) -> Bool {
         names.removeAll(keepingCapacity: true)
         values.removeAll(keepingCapacity: true)
+        if let verdict = matchSimpleCall(pattern, expr) { return verdict }
+        names.removeAll(keepingCapacity: true)
+        values.removeAll(keepingCapacity: true)
         return try match(pattern, expr) { () throws(Interrupt) -> Bool in true }
+    }
+
+    /// `f[x_, y_h, 3]` against `f[a, b, c]` without the continuation machinery: a symbol head that is
+    /// neither Flat nor Orderless nor a pattern construct, and arguments that are each `_`, `_h`,
+    /// `x_`, `x_h` or free of patterns. Such a pattern matches in at most one way. Leaves the
+    /// bindings as `match` would; nil (with bindings to discard) when the pattern is of another kind.
+    private func matchSimpleCall(_ pattern: Expr, _ expr: Expr) -> Bool? {
+        guard case .normal(let p) = pattern, case .symbol(let head) = p.head,
+              case .normal(let e) = expr else { return nil }
+        let attributes = head.attributes
+        if attributes.contains(.flat) || attributes.contains(.orderless) || isPatternHead(head) { return nil }
+        var verdict = true
+        if case .symbol(let exprHead) = e.head, exprHead === head {} else { verdict = false }
+        if p.arguments.count != e.arguments.count { verdict = false }
+        for (index, part) in p.arguments.enumerated() {
+            guard case .normal(let q) = part, case .symbol(let h) = q.head else {
+                // An atom, or a compound head (`a_[b__]`): a literal only when free of patterns.
+                guard isPatternFree(part) else { return nil }
+                if verdict, index < e.arguments.count, !(part == e.arguments[index]) { verdict = false }
+                continue
+            }
+            var name: Symbol? = nil
+            var blank = q
+            if h === sys.Pattern {
+                guard q.arguments.count == 2, case .symbol(let n) = q.arguments[0],
+                      case .normal(let inner) = q.arguments[1], inner.head.isSymbol(sys.Blank) else { return nil }
+                name = n
+                blank = inner
+            } else if h !== sys.Blank {
+                guard isPatternFree(part) else { return nil }
+                if verdict, index < e.arguments.count, !(part == e.arguments[index]) { verdict = false }
+                continue
+            }
+            guard blank.arguments.count <= 1 else { return nil }
+            guard verdict, index < e.arguments.count else { continue }
+            let element = e.arguments[index]
+            if let wanted = blank.arguments.first, !headMatches(wanted, element) { verdict = false; continue }
+            if let name {
+                if let existing = value(of: name) {
+                    if !(existing == element) { verdict = false }
+                } else {
+                    pushBinding(name, element)
+                }
+            }
+        }
+        return verdict
     }
 
     /// Calls `onMatch` for every way the pattern matches (with the bindings of that way) until it

@@ -44,6 +44,21 @@ import TesseraRunner
         #expect(evaluateSource(source).result == expected, "\(source)")
     }
 
+    /// Definitions like `f[x_, y_Real]` take a shortcut past the general matcher; these cases pin
+    /// down that it agrees with it (repeated names, heads, literals, compound heads, counts).
+    @Test(arguments: [
+        ("h[x_, x_] := 1; {h[2, 2], h[2, 3]}", "{1, h[2, 3]}"),
+        ("k[_Integer, y_Real] := y; {k[1, 2.5], k[1.5, 2.5], k[1, 2]}", "{2.5, k[1.5, 2.5], k[1, 2]}"),
+        ("m[0, x_] := x; m[n_, x_] := n x; {m[0, 5], m[2, 5]}", "{5, 10}"),
+        ("f[a_[b__]] := {a, b}; f[g[1, 2, 3]]", "{g, 1, 2, 3}"),
+        ("p[x_List] := Length[x]; {p[{1, 2}], p[Range[5]], p[3]}", "{2, 5, p[3]}"),
+        ("q[x_] := x; {q[], q[1, 2], q[7]}", "{q[], q[1, 2], 7}"),
+        ("r[{x_, y_}] := x + y; r[{1, 2}]", "3"),
+    ])
+    func simpleDefinitionsMatchAsTheGeneralMatcherDoes(_ source: String, _ expected: String) {
+        #expect(evaluateSource(source).result == expected, "\(source)")
+    }
+
     @Test func memberQOnAPackedArrayDoesNotUnpack() {
         let text = evaluateSource("On[\"Packing\"]; a = Range[1000]; MemberQ[a, 500]")
         #expect(text.result == "True")
