@@ -15,6 +15,7 @@ enum BooleanBuiltins {
             try andOr(k, c, isAnd: false) }),
         BuiltinSpec("Not", attributes: [.protected], not),
         BuiltinSpec("Xor", attributes: [.flat, .oneIdentity, .orderless, .protected], xor),
+        BuiltinSpec("Xnor", attributes: [.orderless, .protected], xnor),
         BuiltinSpec("Nand", attributes: [.holdAll, .protected], { k, c throws(Interrupt) in try nandNor(k, c, isNand: true) }),
         BuiltinSpec("Nor", attributes: [.holdAll, .protected], { k, c throws(Interrupt) in try nandNor(k, c, isNand: false) }),
         BuiltinSpec("Implies", attributes: [.protected], implies),
@@ -96,16 +97,41 @@ enum BooleanBuiltins {
 
     static func xor(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         let sys = k.sys
-        if c.count == 0 { return .symbol(sys.False) }
-        var parity = false
-        var remaining: [Expr] = []
-        for a in c.arguments {
-            if let t = truth(k, a) { if t { parity.toggle() } } else { remaining.append(a) }
-        }
+        let (parity, remaining) = xorParts(k, c.arguments)
         if remaining.isEmpty { return k.bool(parity) }
         if remaining.count == c.count { return remaining.count == 1 ? remaining[0] : nil }
         let rest = remaining.count == 1 ? remaining[0] : Expr(sys.Xor, remaining)
         return parity ? Expr(sys.Not, rest) : rest
+    }
+
+    /// `Xnor[args]` is `!Xor[args]`; it stays an `Xnor` of what is left when nothing cancels.
+    static func xnor(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        let sys = k.sys
+        let (parity, remaining) = xorParts(k, c.arguments)
+        switch remaining.count {
+        case 0: return k.bool(!parity)
+        case 1: return parity ? remaining[0] : Expr(sys.Not, remaining[0])
+        default:
+            if parity { return Expr(sys.Xor, remaining) }
+            return remaining.count == c.count ? nil : Expr(c.head, remaining)
+        }
+    }
+
+    /// The parity of the True arguments, and the non-Boolean arguments left after pairs of equal ones
+    /// cancel (`Xor[a, b, a]` is `b`), in order.
+    static func xorParts(_ k: Kernel, _ arguments: [Expr]) -> (Bool, [Expr]) {
+        var parity = false
+        var remaining: [Expr] = []
+        for a in arguments {
+            if let t = truth(k, a) {
+                if t { parity.toggle() }
+            } else if let i = remaining.firstIndex(where: { $0 == a }) {
+                remaining.remove(at: i)
+            } else {
+                remaining.append(a)
+            }
+        }
+        return (parity, remaining)
     }
 
     static func nandNor(_ k: Kernel, _ c: Call, isNand: Bool) throws(Interrupt) -> Expr? {

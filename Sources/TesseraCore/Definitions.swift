@@ -56,7 +56,26 @@ extension Kernel {
             body = n.arguments[0]
         }
         let instance = substitute(body, names: names, values: values)
+        if let (guarded, failed) = scopedConditionGuard(instance) {
+            let value = try evaluate(guarded)
+            if value.isSymbol(failed) { return nil }
+            return unwrapReturn(value)
+        }
         return unwrapReturn(try evaluate(instance))
+    }
+
+    /// `Module[vars, value /; test]` (or Block, With) as a whole right side: the test runs inside the
+    /// scope, after the local values are set, and the rule applies only if it gives True. Returns the
+    /// construct with its body turned into `If[test, value, failed, failed]`, and the marker symbol
+    /// `failed` that the evaluation gives when the test does not hold.
+    private func scopedConditionGuard(_ instance: Expr) -> (Expr, Symbol)? {
+        guard case .normal(let scope) = instance, case .symbol(let construct) = scope.head,
+              construct === sys.Module || construct === sys.Block || construct === sys.With,
+              scope.arguments.count == 2, case .normal(let body) = scope.arguments[1],
+              body.head.isSymbol(sys.Condition), body.arguments.count == 2 else { return nil }
+        let failed = symbols.intern(fullName: "Tessera`Private`RuleConditionFailed")
+        let test = Expr(sys.If, body.arguments[1], body.arguments[0], .symbol(failed), .symbol(failed))
+        return (Expr(head: scope.head, [scope.arguments[0], test]), failed)
     }
 
     /// `Return[x]` reaching a function body, loop or scoping construct ends it with value x.

@@ -101,6 +101,9 @@ struct ArithmeticTests {
         ("Min[{4, 1}, 3]", "1"),
         ("True && False", "False"),
         ("Xor[True, True]", "False"),
+        ("{Xor[a, a], Xor[a, a, a], Xor[a, b, a], Xor[a, b, c, a], Xor[a, True]}", "{False, a, b, Xor[b, c],  !a}"),
+        ("{Xnor[a, a], Xnor[a], Xnor[a, b, b], Xnor[a, True], Xnor[b, a], Xnor[True, True, True], Xnor[a, b, True]}",
+         "{True,  !a,  !a, a, Xnor[a, b], False, Xor[a, b]}"),
         ("!(p > q)", "p <= q"),
         ("Positive[Pi - 3]", "True"),
     ])
