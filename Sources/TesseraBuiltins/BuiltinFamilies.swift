@@ -58,6 +58,8 @@ public enum BuiltinFamilies {
         BlockBuiltins.table,
         ByteArrayBuiltins.table,
         NumericArrayBuiltins.table,
+        CollectingBuiltins.table,
+        StepBuiltins.table,
         SerializationBuiltins.table,
         // Wraps Length, Part, Normal, ... of the families above; keep it after them.
         ArrayAtomViews.table,
