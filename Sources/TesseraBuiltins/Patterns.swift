@@ -17,6 +17,7 @@ enum PatternBuiltins {
         BuiltinSpec("Cases", cases),
         BuiltinSpec("DeleteCases", deleteCases),
         BuiltinSpec("Position", position),
+        BuiltinSpec("FirstPosition", attributes: [.protected], firstPosition),
         BuiltinSpec("Count", count),
         BuiltinSpec("MemberQ", memberQ),
         BuiltinSpec("FreeQ", freeQ),
@@ -319,6 +320,60 @@ enum PatternBuiltins {
             return found.count < limit
         }
         return Expr(k.sys.List, found)
+    }
+
+    /// The first position `Position` would give (heads included, levels 0 to Infinity unless given),
+    /// with `Key[k]` for the values of associations; the default (`Missing["NotFound"]`) when none.
+    static func firstPosition(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        guard k.checkCount(c, 2, 4) else { return nil }
+        var spec = LevelSpec(min: 0, max: Int.max)
+        spec.includeHeads = true
+        if c.count == 4 {
+            guard var s = k.levelSpec(c[3], call: c) else { return nil }
+            s.includeHeads = true
+            spec = s
+        }
+        let matcher = PatternMatcher(kernel: k)
+        var found: [Int]? = nil
+        try k.walkLevels(c[0], spec) { (sub: Expr, path: [Int]) throws(Interrupt) -> Bool in
+            guard try matcher.matches(c[1], sub), keyedPath(k, c[0], path) != nil else { return true }
+            found = path
+            return false
+        }
+        guard let path = found, let keyed = keyedPath(k, c[0], path) else {
+            return c.count >= 3 ? c[2] : Expr(k.sys.Missing, .string("NotFound"))
+        }
+        return Expr(k.sys.List, keyed)
+    }
+
+    /// A position with the rule-and-value steps through associations turned into `Key[k]`; nil for a
+    /// position inside an association's keys or at a rule itself (not a position of a value).
+    private static func keyedPath(_ k: Kernel, _ root: Expr, _ path: [Int]) -> [Expr]? {
+        var result: [Expr] = []
+        var current = root
+        var i = 0
+        while i < path.count {
+            let index = path[i]
+            if current.hasHead(k.sys.Association), index > 0 {
+                let rules = current.arguments
+                guard index <= rules.count, i + 1 < path.count, path[i + 1] == 2,
+                      rules[index - 1].arguments.count == 2 else { return nil }
+                result.append(Expr(k.sys.Key, rules[index - 1].arguments[0]))
+                current = rules[index - 1].arguments[1]
+                i += 2
+                continue
+            }
+            result.append(.integer(index))
+            if index == 0 {
+                current = current.head(k.sys)
+            } else {
+                let parts = current.arguments
+                guard index <= parts.count else { return nil }
+                current = parts[index - 1]
+            }
+            i += 1
+        }
+        return result
     }
 
     static func count(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
