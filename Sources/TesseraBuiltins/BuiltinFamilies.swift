@@ -60,6 +60,7 @@ public enum BuiltinFamilies {
         NumericArrayBuiltins.table,
         CollectingBuiltins.table,
         StepBuiltins.table,
+        NormBuiltins.table,
         SerializationBuiltins.table,
         // Wraps Length, Part, Normal, ... of the families above; keep it after them.
         ArrayAtomViews.table,

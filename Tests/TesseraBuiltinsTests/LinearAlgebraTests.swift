@@ -48,6 +48,21 @@ struct LinearAlgebraTests {
         #expect(run.result == source)
     }
 
+    @Test(arguments: [
+        ("{Norm[-2/3], Norm[3 + 4 I], Norm[x]}", "{2/3, 5, Norm[x]}"),
+        ("{Norm[{1, 2, 3}], Norm[{x}], Norm[{2, Pi - 4}]}", "{Sqrt[14], Abs[x], Sqrt[4 + (4 - Pi)^2]}"),
+        ("{Norm[{10.9, -10.3}], Norm[{0.3, 0.4}], Norm[{0., 0.}]}", "{14.996666296213968, 0.5, 0.}"),
+        ("{Norm[{1, 2, 3, 4}, 3], Norm[{a, b}, 3], Norm[{-100, 2, 3, 4}, Infinity]}", "{10^(2/3), (Abs[a]^3 + Abs[b]^3)^(1/3), 100}"),
+        ("{Norm[{{1, 2}, {3, 4}}], Norm[{{3, 0}, {0, 4}}], Norm[{{1, -2}, {-3, 4}}, 1], Norm[{{1, 2}, {3, 4}}, Infinity]}",
+         "{Sqrt[15 + Sqrt[221]], 4, 6, 7}"),
+        ("{Norm[{{1, 2}, {3, 4}}, \"Frobenius\"], Norm[{{1.5, 2.5}, {3.5, 4.5}}, \"Frobenius\"]}", "{Sqrt[30], 6.4031242374328485}"),
+        ("Abs[Norm[{{1., 2.}, {3., 4.}}] - 5.464985704219043] < 10^-12", "True"),
+        ("{Norm[Range[3.]] == Sqrt[14.], Developer`PackedArrayQ[Range[3.]]}", "{True, True}"),
+    ])
+    func normOfNumbersVectorsAndMatrices(_ source: String, _ expected: String) {
+        #expect(evaluate(source) == expected, "\(source)")
+    }
+
     @Test func blasDotAgreesWithDefinition() {
         #expect(evaluate("""
             SeedRandom[5]; m = RandomReal[1, {30, 20}]; v = RandomReal[1, 20];
