@@ -61,6 +61,7 @@ public enum BuiltinFamilies {
         CollectingBuiltins.table,
         StepBuiltins.table,
         NormBuiltins.table,
+        CorrelationBuiltins.table,
         SerializationBuiltins.table,
         // Wraps Length, Part, Normal, ... of the families above; keep it after them.
         ArrayAtomViews.table,
