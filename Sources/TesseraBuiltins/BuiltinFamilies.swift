@@ -62,6 +62,7 @@ public enum BuiltinFamilies {
         StepBuiltins.table,
         NormBuiltins.table,
         CorrelationBuiltins.table,
+        DerivedListBuiltins.table,
         SerializationBuiltins.table,
         // Wraps Length, Part, Normal, ... of the families above; keep it after them.
         ArrayAtomViews.table,

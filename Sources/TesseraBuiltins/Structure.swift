@@ -295,21 +295,26 @@ enum StructureBuiltins {
         return try apply(c[0], 0)
     }
 
+    /// `Ratios[list, n, lag]`: n times the quotients of elements `lag` apart (1 by default).
     static func ratios(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
-        guard k.checkCount(c, 1, 2) else { return nil }
-        var order = 1
-        if c.count == 2 {
+        guard k.checkCount(c, 1, 3) else { return nil }
+        var order = 1, lag = 1
+        if c.count >= 2 {
             guard case .integer(let n) = c[1], n >= 0 else { return nil }
             order = n
         }
-        guard !c[0].isAtom else { return nil }
+        if c.count == 3 {
+            guard case .integer(let l) = c[2], l >= 1 else { return nil }
+            lag = l
+        }
+        guard c[0].isList(k.sys) else { return nil }
         var value = c[0]
         for _ in 0..<order {
             let parts = value.arguments
             var out: [Expr] = []
-            if parts.count > 1 {
-                for i in 1..<parts.count {
-                    out.append(try k.evaluate(Expr(k.sys.Times, parts[i], Expr(k.sys.Power, parts[i - 1], .integer(-1)))))
+            if parts.count > lag {
+                for i in lag..<parts.count {
+                    out.append(try k.evaluate(Expr(k.sys.Times, parts[i], Expr(k.sys.Power, parts[i - lag], .integer(-1)))))
                 }
             }
             value = k.rebuild(value, out)
