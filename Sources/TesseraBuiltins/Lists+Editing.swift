@@ -265,10 +265,12 @@ struct PartReplacer {
             if let positions = rule.positions {
                 if positions.contains(where: { matches($0, path, lengths: lengths, keys: keys) }) { return rule.rhs }
             } else if !path.isEmpty && path.last != 0 {
+                // A part of the first level is at `i` as well as at `{i}` (`i_ :> 2 i`).
                 let position = Expr(kernel.sys.List, path.map { .integer($0) })
-                if try matcher.matches(rule.pattern, position) {
-                    return rule.delayed ? kernel.substitute(rule.rhs, matcher.bindings) : rule.rhs
-                }
+                var matched = false
+                if path.count == 1 { matched = try matcher.matches(rule.pattern, .integer(path[0])) }
+                if !matched { matched = try matcher.matches(rule.pattern, position) }
+                if matched { return kernel.substitute(rule.rhs, matcher.bindings) }
             }
         }
         return nil

@@ -47,6 +47,8 @@ struct ListsTests {
         ("Delete[{p, q, r, s}, {{1}, {3}}]", "{q, s}"),
         ("ReplacePart[{p, q, r}, {1 -> x, -1 -> y}]", "{x, q, y}"),
         ("ReplacePart[{{1, 2}, {3, 4}}, {i_, i_} -> 0]", "{{0, 2}, {3, 0}}"),
+        ("{ReplacePart[{a, b, c}, i_ :> 2 i], ReplacePart[{a, b, c}, i_ -> i], ReplacePart[{a, b, c}, {i_ /; i > 1} :> 0]}",
+         "{{2, 4, 6}, {1, 2, 3}, {a, 0, 0}}"),
     ]
 
     static let rearranging: [(String, String)] = [
