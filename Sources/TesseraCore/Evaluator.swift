@@ -125,6 +125,12 @@ extension Kernel {
                         if !value.isIdentical(to: argument) { arguments[index] = value; changed = true }
                     }
                 case .symbol(let s) where !held && s.ownValue != nil:
+                    // `x = 5`: the value is an atom that evaluates to itself; no call needed.
+                    if !s.ownValueIsDelayed, let value = s.ownValue, value.isInertAtom {
+                        arguments[index] = value
+                        changed = true
+                        continue
+                    }
                     let argument = arguments[index]
                     let value = try evaluate(argument)
                     if !value.isIdentical(to: argument) { arguments[index] = value; changed = true }
@@ -349,6 +355,15 @@ extension Kernel {
 }
 
 extension Expr {
+    /// An atom other than a symbol: it evaluates to itself.
+    @inline(__always)
+    public var isInertAtom: Bool {
+        switch self {
+        case .symbol, .normal: return false
+        default: return true
+        }
+    }
+
     /// Cheap identity: the same object for trees, equal values for atoms.
     @inline(__always)
     public func isIdentical(to other: Expr) -> Bool {
