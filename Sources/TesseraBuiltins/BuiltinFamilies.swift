@@ -63,6 +63,7 @@ public enum BuiltinFamilies {
         NormBuiltins.table,
         CorrelationBuiltins.table,
         DerivedListBuiltins.table,
+        ConfirmationBuiltins.table,
         SerializationBuiltins.table,
         // Wraps Length, Part, Normal, ... of the families above; keep it after them.
         ArrayAtomViews.table,

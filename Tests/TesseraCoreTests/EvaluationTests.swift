@@ -54,6 +54,12 @@ private func check(_ source: String, _ expected: String, sourceLocation: SourceL
         #expect(text.output.contains("$RecursionLimit::reclim2"))
     }
 
+    @Test func messagesShowReciprocalsAsFractions() {
+        let text = evaluateSource("1/0")
+        #expect(text.output.contains("Power::infy: Infinite expression 1/0 encountered."))
+        #expect(text.result == "ComplexInfinity")
+    }
+
     @Test func infiniteRewritingStopsAtTheIterationLimit() {
         let text = evaluateSource("x := x + 1; x")
         #expect(text.output.contains("$RecursionLimit") || text.output.contains("$IterationLimit"))

@@ -13,7 +13,7 @@ import Glibc
 /// (issue 2 asks for 60% of the first six topics and 40% of list and arithmetic).
 private let floors: [String: Double] = [
     "syntax": 80, "patterns": 89, "function_application": 86, "function_definitions": 92,
-    "control_flow": 70, "attributes": 85, "list": 80, "arithmetic": 79,
+    "control_flow": 78, "attributes": 85, "list": 80, "arithmetic": 79,
 ]
 
 private var casesPath: String {

@@ -150,7 +150,7 @@ extension ExprPrinter {
     // MARK: Powers
 
     /// `Sqrt[x]`, `1/Sqrt[x]` or `b^e`. Returns false for a `Power` without exactly two arguments.
-    func layoutPower(_ n: Normal, into l: inout Layout) -> Bool {
+    func layoutPower(_ n: Normal, form: TextForm, into l: inout Layout) -> Bool {
         guard n.arguments.count == 2 else { return false }
         let base = n.arguments[0]
         let exponent = n.arguments[1]
@@ -163,6 +163,11 @@ extension ExprPrinter {
             l.text("1/Sqrt[")
             l.child(base, 0)
             l.text("]")
+            l.precedence = Precedence.divide
+        } else if form == .outputForm, case .integer(-1) = exponent {
+            // OutputForm writes a reciprocal as a fraction (`Infinite expression 1/0 encountered.`).
+            l.text("1/")
+            l.child(base, Precedence.divide + 1)
             l.precedence = Precedence.divide
         } else {
             // Right-grouping: `a^b^c` is `a^(b^c)`, so the exponent may itself be a power.

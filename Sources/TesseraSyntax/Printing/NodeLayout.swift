@@ -74,7 +74,7 @@ extension ExprPrinter {
             layoutTimes(args, form: form, into: &l)
             return true
         }
-        if h === sys.Power { return layoutPower(n, into: &l) }
+        if h === sys.Power { return layoutPower(n, form: form, into: &l) }
         if h === sys.Association, args.allSatisfy(isRule) {
             l.text("<|")
             appendSequence(args, separator: ", ", into: &l)
