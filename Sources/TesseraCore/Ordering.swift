@@ -148,11 +148,36 @@ extension Kernel {
         let (ar, ai) = complexParts(a), (br, bi) = complexParts(b)
         let c = NumberOrder.compareReal(ar, br)
         if c != 0 { return c }
-        let d = NumberOrder.compareReal(ai ?? .integer(0), bi ?? .integer(0))
+        // Equal real parts: the smaller imaginary part in absolute value first, then the negative one
+        // (`3 < 3 - I < 3 + I`).
+        let aIm = ai ?? .integer(0), bIm = bi ?? .integer(0)
+        let magnitude = NumberOrder.compareReal(absoluteValue(aIm), absoluteValue(bIm))
+        if magnitude != 0 { return magnitude }
+        let d = NumberOrder.compareReal(aIm, bIm)
         if d != 0 { return d }
-        let aExact = a.isExactNumber, bExact = b.isExactNumber
-        if aExact != bExact { return aExact ? -1 : 1 }
+        // Equal values: integers, then reals, then rationals (`Sort[{1., 1}]` is `{1, 1.}` but
+        // `Sort[{3/2, 1.5}]` is `{1.5, 3/2}`).
+        let ra = kindRank(ar), rb = kindRank(br)
+        if ra != rb { return ra < rb ? -1 : 1 }
         return 0
+    }
+
+    private func kindRank(_ e: Expr) -> Int {
+        switch e {
+        case .integer, .bigInteger: return 0
+        case .real: return 1
+        default: return 2
+        }
+    }
+
+    private func absoluteValue(_ e: Expr) -> Expr {
+        switch e {
+        case .integer(let i) where i < 0 && i != .min: return .integer(-i)
+        case .real(let d): return .real(abs(d))
+        case .rational(let n, let d) where n.sign == .minus: return .rational(-n, d)
+        case .bigInteger(let b) where b.sign == .minus: return .bigInteger(-b)
+        default: return e
+        }
     }
 
     private func complexParts(_ e: Expr) -> (Expr, Expr?) {
