@@ -47,12 +47,36 @@ public final class PatternMatcher {
         if attributes.contains(.flat) || attributes.contains(.orderless) || isPatternHead(head) { return nil }
         var verdict = true
         if case .symbol(let exprHead) = e.head, exprHead === head {} else { verdict = false }
-        if p.arguments.count != e.arguments.count { verdict = false }
-        for (index, part) in p.arguments.enumerated() {
+        return matchSimpleArguments(p.arguments, e.arguments, verdict: verdict)
+    }
+
+    /// The arguments of a simple call pattern (see `matchSimpleCall`) against those of the expression;
+    /// a `{...}` argument of simple parts matches a list part by part. `verdict` false means the
+    /// match has already failed and only the pattern's kind is still being checked.
+    private func matchSimpleArguments(_ parts: [Expr], _ arguments: [Expr], verdict start: Bool) -> Bool? {
+        var verdict = start && parts.count == arguments.count
+        for (index, part) in parts.enumerated() {
+            let element: Expr? = verdict && index < arguments.count ? arguments[index] : nil
             guard case .normal(let q) = part, case .symbol(let h) = q.head else {
                 // An atom, or a compound head (`a_[b__]`): a literal only when free of patterns.
                 guard isPatternFree(part) else { return nil }
-                if verdict, index < e.arguments.count, !(part == e.arguments[index]) { verdict = false }
+                if let element, !(part == element) { verdict = false }
+                continue
+            }
+            if h === sys.List && !isPatternFree(part) {
+                // `{x_, y_}`: only against a list written out (a packed row goes the general way).
+                if let element {
+                    guard case .normal(let list) = element, list.head.isSymbol(sys.List) else {
+                        if case .packed = element { return nil }
+                        guard matchSimpleArguments(q.arguments, [], verdict: false) != nil else { return nil }
+                        verdict = false
+                        continue
+                    }
+                    guard let inner = matchSimpleArguments(q.arguments, list.arguments, verdict: true) else { return nil }
+                    if !inner { verdict = false }
+                } else if matchSimpleArguments(q.arguments, [], verdict: false) == nil {
+                    return nil
+                }
                 continue
             }
             var name: Symbol? = nil
@@ -64,12 +88,11 @@ public final class PatternMatcher {
                 blank = inner
             } else if h !== sys.Blank {
                 guard isPatternFree(part) else { return nil }
-                if verdict, index < e.arguments.count, !(part == e.arguments[index]) { verdict = false }
+                if let element, !(part == element) { verdict = false }
                 continue
             }
             guard blank.arguments.count <= 1 else { return nil }
-            guard verdict, index < e.arguments.count else { continue }
-            let element = e.arguments[index]
+            guard let element else { continue }
             if let wanted = blank.arguments.first, !headMatches(wanted, element) { verdict = false; continue }
             if let name {
                 if let existing = value(of: name) {

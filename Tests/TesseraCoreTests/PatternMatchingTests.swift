@@ -58,6 +58,9 @@ import TesseraRunner
         ("p[x_List] := Length[x]; {p[{1, 2}], p[Range[5]], p[3]}", "{2, 5, p[3]}"),
         ("q[x_] := x; {q[], q[1, 2], q[7]}", "{q[], q[1, 2], 7}"),
         ("r[{x_, y_}] := x + y; r[{1, 2}]", "3"),
+        ("g[{x_, y_}] := x + y; {g[{1}], g[3], g[{1, 2, 3}], g[f[1, 2]], g[Range[2]]}", "{g[{1}], g[3], g[{1, 2, 3}], g[f[1, 2]], 3}"),
+        ("h[{x_, x_}, z_] := z; {h[{1, 1}, 5], h[{1, 2}, 5]}", "{5, h[{1, 2}, 5]}"),
+        ("m[{a_Integer, {b_}}] := b; {m[{1, {q}}], m[{1.5, {q}}], m[{1, q}]}", "{q, m[{1.5, {q}}], m[{1, q}]}"),
     ])
     func simpleDefinitionsMatchAsTheGeneralMatcherDoes(_ source: String, _ expected: String) {
         #expect(evaluateSource(source).result == expected, "\(source)")
