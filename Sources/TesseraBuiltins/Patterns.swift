@@ -243,16 +243,38 @@ enum PatternBuiltins {
         return (e, nil)
     }
 
+    /// The positional arguments after the first two, and the value of a `Heads -> True|False` option
+    /// among the trailing options (nil when absent). Nil altogether for an unknown option.
+    static func headsOption(_ k: Kernel, _ c: Call) -> (rest: [Expr], heads: Bool?)? {
+        let (rest, options) = k.splitOptions(Array(c.arguments.dropFirst(2)))
+        var heads: Bool? = nil
+        for option in options {
+            guard option.arguments.count == 2, option.arguments[0].isSymbol(k.symbol("Heads")) else { return nil }
+            heads = option.arguments[1].isSymbol(k.sys.True)
+        }
+        return (rest, heads)
+    }
+
+    /// A non-negative count, or `Infinity` (no limit).
+    static func countLimit(_ k: Kernel, _ e: Expr) -> Int? {
+        if case .integer(let n) = e { return n >= 0 ? n : nil }
+        if e.isSymbol(k.sys.Infinity) { return Int.max }
+        if e.hasHead(k.symbol("DirectedInfinity")), e.arguments == [.integer(1)] { return Int.max }
+        return nil
+    }
+
     static func cases(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         if c.count == 1 { return nil }
-        guard k.checkCount(c, 2, 4) else { return nil }
+        guard c.count >= 2, let (rest, heads) = headsOption(k, c), rest.count <= 2 else {
+            _ = k.checkCount(c, 2, 4)
+            return nil
+        }
         let (pattern, rule) = selector(k, c[1])
         var spec = LevelSpec(min: 1, max: 1)
-        if c.count >= 3 {
-            if k.isOption(c[2]) {} else { guard let s = k.levelSpec(c[2], call: c) else { return nil }; spec = s }
-        }
+        if let levels = rest.first { guard let s = k.levelSpec(levels, call: c) else { return nil }; spec = s }
+        spec.includeHeads = heads ?? false
         var limit = Int.max
-        if c.count == 4, case .integer(let n) = c[3] { limit = n }
+        if rest.count == 2 { guard let n = countLimit(k, rest[1]) else { return nil }; limit = n }
         if c[0].isAtom { return Expr(k.sys.List) }
         let matcher = PatternMatcher(kernel: k)
         var found: [Expr] = []
@@ -301,16 +323,15 @@ enum PatternBuiltins {
 
     static func position(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         if c.count == 1 { return nil }
-        guard k.checkCount(c, 2, 4) else { return nil }
-        var spec = LevelSpec(min: 0, max: Int.max)
-        spec.includeHeads = true
-        if c.count >= 3 {
-            guard var s = k.levelSpec(c[2], call: c) else { return nil }
-            s.includeHeads = true
-            spec = s
+        guard c.count >= 2, let (rest, heads) = headsOption(k, c), rest.count <= 2 else {
+            _ = k.checkCount(c, 2, 4)
+            return nil
         }
+        var spec = LevelSpec(min: 0, max: Int.max)
+        if let levels = rest.first { guard let s = k.levelSpec(levels, call: c) else { return nil }; spec = s }
+        spec.includeHeads = heads ?? true
         var limit = Int.max
-        if c.count == 4, case .integer(let n) = c[3] { limit = n }
+        if rest.count == 2 { guard let n = countLimit(k, rest[1]) else { return nil }; limit = n }
         let matcher = PatternMatcher(kernel: k)
         var found: [Expr] = []
         try k.walkLevels(c[0], spec) { (sub: Expr, path: [Int]) throws(Interrupt) -> Bool in

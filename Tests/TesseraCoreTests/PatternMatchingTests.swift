@@ -33,6 +33,8 @@ import TesseraRunner
         ("DeleteCases[{1, a, 2}, _Symbol]", "{1, 2}"),
         ("Position[{a, b, a}, a]", "{{1}, {3}}"),
         ("FirstPosition[{{a, a, b}, {b, a, a}}, b]", "{1, 3}"),
+        ("{Position[f[a, b], _, Heads -> False], Position[f[a, f[b]], f, Heads -> True]}", "{{{1}, {2}, {}}, {{0}, {2, 0}}}"),
+        ("{Cases[f[a, b], _, {0, Infinity}, Heads -> True], Cases[f[a, b], _Symbol, {1}]}", "{{f, a, b, f[a, b]}, {a, b}}"),
         ("{FirstPosition[{1, a, 2}, _Symbol], FirstPosition[{1, a}, _List]}", "{{0}, {}}"),
         ("{FirstPosition[{1, 2, 3}, 5], FirstPosition[{1, 2, 3}, 5, none]}", "{Missing[NotFound], none}"),
         ("{FirstPosition[<|a -> {1, 2}, b -> 3|>, 2], FirstPosition[{<|a -> 1, b -> 2|>}, 2]}", "{{Key[a], 2}, {1, Key[b]}}"),
