@@ -179,11 +179,14 @@ enum SequenceBuiltins {
     // MARK: Take and Drop
 
     static func take(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        // With no sequence specification the whole expression is taken (and nothing dropped).
+        if c.count == 1, !c[0].isAtom { return c[0] }
         guard k.checkCount(c, 2, nil) else { return nil }
         return try takeOrDrop(k, c, drop: false)
     }
 
     static func drop(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        if c.count == 1, !c[0].isAtom { return c[0] }
         guard k.checkCount(c, 2, nil) else { return nil }
         return try takeOrDrop(k, c, drop: true)
     }

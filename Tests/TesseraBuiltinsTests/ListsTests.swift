@@ -47,6 +47,7 @@ struct ListsTests {
         ("Delete[{p, q, r, s}, {{1}, {3}}]", "{q, s}"),
         ("ReplacePart[{p, q, r}, {1 -> x, -1 -> y}]", "{x, q, y}"),
         ("ReplacePart[{{1, 2}, {3, 4}}, {i_, i_} -> 0]", "{{0, 2}, {3, 0}}"),
+        ("{Take[{a, b, c}], Drop[{a, b, c}]}", "{{a, b, c}, {a, b, c}}"),
         // Numbers of equal value: integers, reals, rationals; complex ties by |Im|, negative first.
         ("{Sort[{1., 1, 3/2, 1.5, 0}], Order[1., 1], Sort[{3 + I, 3, 3 - I}]}", "{{0, 1, 1., 1.5, 3/2}, -1, {3, 3 - I, 3 + I}}"),
         ("{ReplacePart[{a, b, c}, i_ :> 2 i], ReplacePart[{a, b, c}, i_ -> i], ReplacePart[{a, b, c}, {i_ /; i > 1} :> 0]}",
