@@ -73,34 +73,26 @@ enum ArithmeticBuiltins {
         return try SumBuilder.sum(k, args, original: c.expr)
     }
 
-    /// `a + b` for two machine numbers (the order of two addends does not change a double's sum);
-    /// nil on integer overflow and for anything else.
-    static func plusOfTwoMachineNumbers(_ k: Kernel, _ args: [Expr]) -> Expr? {
-        guard args.count == 2 else { return nil }
-        switch (args[0], args[1]) {
-        case (.integer(let a), .integer(let b)):
-            let (sum, overflow) = a.addingReportingOverflow(b)
-            return overflow ? nil : .integer(sum)
-        case (.real(let a), .real(let b)): return .real(a + b)
-        case (.integer(let a), .real(let b)): return .real(Double(a) + b)
-        case (.real(let a), .integer(let b)): return .real(a + Double(b))
-        default: return nil
+    /// Both arguments of a two-argument call are machine integers or reals.
+    private static func twoMachineNumbers(_ args: [Expr]) -> Bool {
+        guard args.count == 2 else { return false }
+        for a in args {
+            switch a {
+            case .integer, .real: continue
+            default: return false
+            }
         }
+        return true
+    }
+
+    /// `a + b` for two machine numbers (the order of two addends does not change a double's sum).
+    static func plusOfTwoMachineNumbers(_ k: Kernel, _ args: [Expr]) -> Expr? {
+        twoMachineNumbers(args) ? NumberArithmetic.addReal(args[0], args[1]) : nil
     }
 
     /// `a b` for two machine numbers, with Mathematica's exact zero (`0 * 1.5` is `0`).
     static func timesOfTwoMachineNumbers(_ k: Kernel, _ args: [Expr]) -> Expr? {
-        guard args.count == 2 else { return nil }
-        switch (args[0], args[1]) {
-        case (.integer(let a), .integer(let b)):
-            let (product, overflow) = a.multipliedReportingOverflow(by: b)
-            return overflow ? nil : .integer(product)
-        case (.real(let a), .real(let b)): return .real(a * b)
-        case (.integer(0), .real), (.real, .integer(0)): return .integer(0)
-        case (.integer(let a), .real(let b)): return .real(Double(a) * b)
-        case (.real(let a), .integer(let b)): return .real(a * Double(b))
-        default: return nil
-        }
+        twoMachineNumbers(args) ? NumberArithmetic.multiplyReal(args[0], args[1]) : nil
     }
 
     // MARK: Times

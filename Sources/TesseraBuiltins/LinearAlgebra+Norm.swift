@@ -39,7 +39,7 @@ enum NormBuiltins {
     private static func vectorNorm(_ k: Kernel, _ v: [Expr], _ p: Expr) throws(Interrupt) -> Expr? {
         let sys = k.sys
         if v.isEmpty { return nil }
-        if isInfinity(k, p) {
+        if k.isPositiveInfinity(p) {
             return try k.evaluate(Expr(sys.Max, v.map { Expr(sys.Abs, $0) }))
         }
         if case .integer(2) = p {
@@ -87,16 +87,10 @@ enum NormBuiltins {
         var value: Double { scale * sumOfSquares.squareRoot() }
     }
 
-    /// `Infinity` as written or as it evaluates (`DirectedInfinity[1]`).
-    private static func isInfinity(_ k: Kernel, _ p: Expr) -> Bool {
-        if p.isSymbol(k.sys.Infinity) { return true }
-        return p.hasHead(k.symbol("DirectedInfinity")) && p.arguments == [.integer(1)]
-    }
-
     private static func matrixNorm(_ k: Kernel, _ m: Expr, _ dimensions: [Int], _ p: Expr) throws(Interrupt) -> Expr? {
         let sys = k.sys
         let absolute = Expr(sys.Abs, m)
-        if isInfinity(k, p) {
+        if k.isPositiveInfinity(p) {
             // The largest row sum.
             return try k.evaluate(Expr(sys.Max, Expr(sys.Map, .symbol(sys.Total), absolute)))
         }

@@ -106,21 +106,7 @@ enum NumericArrayBuiltins {
             let candidates: [WXFElementType] = low >= 0
                 ? [.unsignedInteger8, .unsignedInteger16, .unsignedInteger32, .unsignedInteger64]
                 : [.integer8, .integer16, .integer32, .integer64]
-            return candidates.first { range(of: $0).contains(low) && range(of: $0).contains(high) } ?? .integer64
-        }
-    }
-
-    /// The values of an integer type that `Int` holds.
-    static func range(of type: WXFElementType) -> ClosedRange<Int> {
-        switch type {
-        case .integer8: return Int(Int8.min)...Int(Int8.max)
-        case .integer16: return Int(Int16.min)...Int(Int16.max)
-        case .integer32: return Int(Int32.min)...Int(Int32.max)
-        case .unsignedInteger8: return 0...Int(UInt8.max)
-        case .unsignedInteger16: return 0...Int(UInt16.max)
-        case .unsignedInteger32: return 0...Int(UInt32.max)
-        case .unsignedInteger64: return 0...Int.max
-        default: return Int.min...Int.max
+            return candidates.first { $0.integerRange.contains(low) && $0.integerRange.contains(high) } ?? .integer64
         }
     }
 
@@ -129,10 +115,10 @@ enum NumericArrayBuiltins {
     static func convert(_ array: PackedArray, to type: WXFElementType) -> PackedArray? {
         switch (array.type, type.packedType) {
         case (.integer, .integer):
-            let bounds = range(of: type)
+            let bounds = type.integerRange
             return array.integers.allSatisfy({ bounds.contains($0) }) ? array : nil
         case (.real, .integer):
-            let bounds = range(of: type)
+            let bounds = type.integerRange
             var values: [Int] = []
             values.reserveCapacity(array.count)
             for d in array.reals {

@@ -258,9 +258,7 @@ enum PatternBuiltins {
     /// A non-negative count, or `Infinity` (no limit).
     static func countLimit(_ k: Kernel, _ e: Expr) -> Int? {
         if case .integer(let n) = e { return n >= 0 ? n : nil }
-        if e.isSymbol(k.sys.Infinity) { return Int.max }
-        if e.hasHead(k.symbol("DirectedInfinity")), e.arguments == [.integer(1)] { return Int.max }
-        return nil
+        return k.isPositiveInfinity(e) ? Int.max : nil
     }
 
     static func cases(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {

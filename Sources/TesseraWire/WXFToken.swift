@@ -122,7 +122,7 @@ public enum WXFElementType: UInt8, Sendable, CaseIterable {
     }
 
     /// The closed range of an integer type, as `Int` bounds (`UnsignedInteger64` is cut at `Int.max`).
-    var integerRange: ClosedRange<Int> {
+    public var integerRange: ClosedRange<Int> {
         switch self {
         case .integer8: return Int(Int8.min)...Int(Int8.max)
         case .integer16: return Int(Int16.min)...Int(Int16.max)

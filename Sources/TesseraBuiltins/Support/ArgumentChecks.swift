@@ -54,6 +54,11 @@ extension Kernel {
         return (Array(arguments[..<end]), Array(arguments[end...]).flatMap { $0.isList(sys) ? $0.arguments : [$0] })
     }
 
+    /// `Infinity` as written or as it evaluates (`DirectedInfinity[1]`).
+    public func isPositiveInfinity(_ e: Expr) -> Bool {
+        e.isSymbol(sys.Infinity) || (e.hasHead(sys.DirectedInfinity) && e.arguments == [.integer(1)])
+    }
+
     public func isOption(_ e: Expr) -> Bool {
         if e.hasHead(sys.Rule) || e.hasHead(sys.RuleDelayed) {
             return e.length == 2
