@@ -158,6 +158,23 @@ extension ArithmeticBuiltins {
 
     // MARK: Numbers
 
+    /// The shortcut of Power for a non-zero machine base and a machine exponent (the cases in which
+    /// `numberPower` says nothing); nil otherwise, also when an integer power overflows.
+    static func powerOfMachineNumbers(_ k: Kernel, _ base: Expr, _ exponent: Expr) -> Expr? {
+        switch (base, exponent) {
+        case (.integer(let b), .integer(let n)) where b != 0:
+            return NumberArithmetic.integerPower(base, n)
+        case (.real(let b), .integer(let n)) where b != 0:
+            return NumberArithmetic.integerPower(base, n)
+        case (.integer(let b), .real(let e)) where b != 0:
+            return machinePower(MachineComplex(Double(b), 0), MachineComplex(e, 0))
+        case (.real(let b), .real(let e)) where b != 0:
+            return machinePower(MachineComplex(b, 0), MachineComplex(e, 0))
+        default:
+            return nil
+        }
+    }
+
     static func numberPower(_ k: Kernel, _ base: Expr, _ exponent: Expr, original: Expr) throws(Interrupt) -> Expr? {
         let sys = k.sys
         switch exponent {

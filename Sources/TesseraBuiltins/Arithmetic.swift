@@ -29,7 +29,8 @@ enum ArithmeticBuiltins {
                     direct: timesOfTwoMachineNumbers, times),
         BuiltinSpec("Power", attributes: [.listable, .numericFunction, .oneIdentity, .protected],
                     messages: ["infy": "Infinite expression `1` encountered.",
-                               "indet": "Indeterminate expression `1` encountered."], power),
+                               "indet": "Indeterminate expression `1` encountered."],
+                    direct: powerOfMachineNumbers, power),
         BuiltinSpec("Minus", attributes: numeric, minus),
         BuiltinSpec("Subtract", attributes: numeric, subtract),
         BuiltinSpec("Divide", attributes: numeric, divide),
@@ -73,26 +74,23 @@ enum ArithmeticBuiltins {
         return try SumBuilder.sum(k, args, original: c.expr)
     }
 
-    /// Both arguments of a two-argument call are machine integers or reals.
-    private static func twoMachineNumbers(_ args: [Expr]) -> Bool {
-        guard args.count == 2 else { return false }
-        for a in args {
-            switch a {
-            case .integer, .real: continue
-            default: return false
-            }
+    /// Both arguments are machine integers or reals.
+    @inline(__always)
+    private static func machineNumbers(_ a: Expr, _ b: Expr) -> Bool {
+        switch (a, b) {
+        case (.integer, .integer), (.integer, .real), (.real, .integer), (.real, .real): return true
+        default: return false
         }
-        return true
     }
 
     /// `a + b` for two machine numbers (the order of two addends does not change a double's sum).
-    static func plusOfTwoMachineNumbers(_ k: Kernel, _ args: [Expr]) -> Expr? {
-        twoMachineNumbers(args) ? NumberArithmetic.addReal(args[0], args[1]) : nil
+    static func plusOfTwoMachineNumbers(_ k: Kernel, _ a: Expr, _ b: Expr) -> Expr? {
+        machineNumbers(a, b) ? NumberArithmetic.addReal(a, b) : nil
     }
 
     /// `a b` for two machine numbers, with Mathematica's exact zero (`0 * 1.5` is `0`).
-    static func timesOfTwoMachineNumbers(_ k: Kernel, _ args: [Expr]) -> Expr? {
-        twoMachineNumbers(args) ? NumberArithmetic.multiplyReal(args[0], args[1]) : nil
+    static func timesOfTwoMachineNumbers(_ k: Kernel, _ a: Expr, _ b: Expr) -> Expr? {
+        machineNumbers(a, b) ? NumberArithmetic.multiplyReal(a, b) : nil
     }
 
     // MARK: Times
@@ -107,7 +105,24 @@ enum ArithmeticBuiltins {
         if args.count == 2, args[0].isNumber, args[1].isNumber {
             return NumberArithmetic.multiply(args[0], args[1])
         }
+        if args.allSatisfy(\.isNumber) { return productOfNumbers(args) }
         return try ProductBuilder.product(k, args, original: c.expr)
+    }
+
+    /// What `ProductBuilder` gives for numbers only, without its bookkeeping: the exact factors
+    /// multiply exactly first, then the inexact ones (`Times[0.1, 1/3, 3]` is `0.1 * 1`).
+    static func productOfNumbers(_ args: [Expr]) -> Expr {
+        var exact: Expr = .integer(1)
+        var inexact: Expr? = nil
+        for a in args {
+            if NumberArithmetic.isInexact(a) {
+                inexact = inexact.map { NumberArithmetic.multiply($0, a) } ?? a
+            } else {
+                exact = NumberArithmetic.multiply(exact, a)
+            }
+        }
+        guard let inexact, !NumberArithmetic.isExactZero(exact) else { return exact }
+        return NumberArithmetic.multiply(inexact, exact)
     }
 
     // MARK: Operators defined through Plus, Times and Power

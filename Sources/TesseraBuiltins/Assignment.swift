@@ -37,10 +37,10 @@ enum AssignmentBuiltins {
     }
 
     /// `x = value` for a symbol that is not Protected (the loop counter case); nil otherwise.
-    static func setSymbol(_ k: Kernel, _ args: [Expr]) -> Expr? {
-        guard args.count == 2, case .symbol(let s) = args[0], !s.attributes.contains(.protected) else { return nil }
-        k.storeOwnValue(s, args[1], delayed: false)
-        return args[1]
+    static func setSymbol(_ k: Kernel, _ target: Expr, _ value: Expr) -> Expr? {
+        guard case .symbol(let s) = target, !s.attributes.contains(.protected) else { return nil }
+        k.storeOwnValue(s, value, delayed: false)
+        return value
     }
 
     static func setDelayed(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {

@@ -146,9 +146,10 @@ enum ControlBuiltins {
     static func doLoop(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         guard k.checkCount(c, 2, nil) else { return nil }
         var returned: Expr? = nil
+        let body = c[0]
         do {
             try nestedIterators(k, c, Array(c.arguments.dropFirst()), position: 2) { () throws(Interrupt) -> Bool in
-                switch try loopBody(k, c[0]) {
+                switch try loopBody(k, body) {
                 case .next: return true
                 case .stop: return false
                 case .returned(let value): returned = value; return false

@@ -39,14 +39,23 @@ enum ScopingBuiltins {
 
     static func module(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         guard k.checkCount(c, 2, 2) else { return nil }
+        let mark = k.symbols.temporaryMark
+        defer { k.symbols.releaseTemporaries(since: mark) }
+        return try moduleBody(k, c)
+    }
+
+    /// Module's work, apart so that its references to the locals are gone when `module` asks which
+    /// of them the result still needs.
+    private static func moduleBody(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         guard let vars = variables(k, c) else { return nil }
         var names: [Symbol] = []
         var values: [Expr] = []
         var initial: [(Symbol, Expr)] = []
-        let number = k.moduleNumber
+        let suffix = "$" + String(k.moduleNumber)
         k.moduleNumber += 1
+        let context = k.symbols.currentContext
         for (symbol, value) in vars {
-            let local = k.symbols.intern(fullName: k.symbols.currentContext + symbol.name + "$" + String(number))
+            let local = k.symbols.makeTemporary(name: symbol.name + suffix, context: context)
             local.attributes = [.temporary]
             names.append(symbol)
             values.append(.symbol(local))

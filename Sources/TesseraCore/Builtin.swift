@@ -27,12 +27,12 @@ public struct Call {
     public subscript(_ index: Int) -> Expr { arguments[index] }
 }
 
-/// A shortcut of a builtin for the commonest argument kinds (`x + 1` on machine numbers, `x = value`):
-/// called with the evaluated arguments before the evaluator builds the call's expression, when no
-/// rule of the head or of an argument could apply. nil means "not my case": the call then goes the
-/// full way (Orderless sorting, the new expression, the implementation). It must give exactly what
-/// the implementation would.
-public typealias DirectImplementation = @Sendable (Kernel, [Expr]) throws(Interrupt) -> Expr?
+/// A shortcut of a builtin for calls with two arguments of the commonest kinds (`x + 1` on machine
+/// numbers, `x = value`): called with the evaluated arguments before the evaluator builds any argument
+/// array or the call's expression, when no rule of the head or of an argument could apply. nil means
+/// "not my case", and then nothing may have happened: the call goes the full way (Orderless sorting,
+/// the new expression, the implementation). It must give exactly what the implementation would.
+public typealias DirectImplementation = @Sendable (Kernel, Expr, Expr) throws(Interrupt) -> Expr?
 
 public struct BuiltinSpec: Sendable {
     public let name: String

@@ -26,8 +26,8 @@ extension Kernel {
             }
             return try evaluate(value)
         case .normal(let normal):
-            if normal.evaluatedStamp == epoch { return expr }
-            return try evaluateNormal(expr)
+            if normal.evaluatedStamp == epochCounter { return expr }
+            return try evaluateNormal(expr, normal)
         default:
             return expr
         }
@@ -41,7 +41,7 @@ extension Kernel {
         return result
     }
 
-    private func evaluateNormal(_ start: Expr) throws(Interrupt) -> Expr {
+    private func evaluateNormal(_ start: Expr, _ startNormal: Normal) throws(Interrupt) -> Expr {
         depth += 1
         defer { depth -= 1 }
         stepsSinceClockCheck &+= 1
@@ -53,24 +53,29 @@ extension Kernel {
                     .integer(recursionLimit), Expr(sys.HoldForm, start))
             return Expr(sys.Hold, start)
         }
-        var current = start
+        var epochBefore = epochCounter
+        var outcome = try step(startNormal, start)
         var iterations = 0
         while true {
-            guard case .normal(let normal) = current else { return try evaluate(current) }
-            if normal.evaluatedStamp == epoch { return current }
-            let epochBefore = epoch
-            switch try step(normal, current) {
+            switch consume outcome {
             case .fixed(let result):
-                if epoch == epochBefore, case .normal(let n) = result { n.evaluatedStamp = epoch }
+                if epochCounter == epochBefore, case .normal(let n) = result { n.evaluatedStamp = epochCounter }
                 return result
             case .rewritten(let next):
-                current = next
+                guard case .normal(let normal) = next else {
+                    // A number or string is final; only a symbol may have a value.
+                    if case .symbol = next { return try evaluate(next) }
+                    return next
+                }
+                if normal.evaluatedStamp == epochCounter { return next }
                 iterations += 1
                 if iterations > iterationLimit {
                     message(symbols.intern(fullName: "System`$IterationLimit"), "itlim",
-                            .integer(iterationLimit), Expr(sys.HoldForm, current))
-                    return Expr(sys.Hold, current)
+                            .integer(iterationLimit), Expr(sys.HoldForm, next))
+                    return Expr(sys.Hold, next)
                 }
+                epochBefore = epochCounter
+                outcome = try step(normal, next)
             }
         }
     }
@@ -84,7 +89,15 @@ extension Kernel {
 
     /// One round of the evaluation sequence for `h[args]`.
     private func step(_ normal: Normal, _ original: Expr) throws(Interrupt) -> StepResult {
-        // Head
+        // The common head: a symbol without a value (no copy of the head, no evaluation).
+        if case .symbol(let symbol) = normal.head, case .none = symbol.ownValue {
+            let attributes = symbol.attributes
+            if normal.arguments.count == 2, let result = try stepWithShortcut(normal, symbol, attributes, original) {
+                return result
+            }
+            return try stepArguments(normal, head: normal.head, headSymbol: symbol, attributes: attributes,
+                                     changed: false, original: original)
+        }
         var head = normal.head
         var changed = false
         if case .normal = head {
@@ -99,46 +112,132 @@ extension Kernel {
         if case .normal(let h) = head, h.head.isSymbol(sys.Function), h.arguments.count == 3 {
             attributes = functionAttributes(h.arguments[2])
         }
+        return try stepArguments(normal, head: head, headSymbol: headSymbol, attributes: attributes,
+                                 changed: changed, original: original)
+    }
 
+    /// Two plain arguments and a builtin shortcut (`x + 1`, `x = value`): no argument array, no new
+    /// expression. nil when the call does not qualify (nothing was evaluated then). The arguments are
+    /// read in place (`normal.arguments[i]`, an immutable array) rather than copied into locals.
+    @inline(__always)
+    private func stepWithShortcut(_ normal: Normal, _ symbol: Symbol, _ attributes: Attributes,
+                                  _ original: Expr) throws(Interrupt) -> StepResult? {
+        guard let native = symbol.native, !symbol.hasDownValues, !attributes.contains(.holdAllComplete),
+              let direct = unsafeDowncast(native, to: NativeFunction.self).direct else { return nil }
+        let holdFirst = attributes.contains(.holdFirst), holdRest = attributes.contains(.holdRest)
+        if holdFirst {
+            if normal.arguments[0].hasHead(sys.Evaluate) { return nil }
+            if holdRest {
+                if normal.arguments[1].hasHead(sys.Evaluate) { return nil }
+                if isPlainArgument(normal.arguments[0], head: symbol), isPlainArgument(normal.arguments[1], head: symbol),
+                   let result = try direct(self, normal.arguments[0], normal.arguments[1]) {
+                    return .rewritten(result)
+                }
+                return try finishStep(head: normal.head, headSymbol: symbol, attributes: attributes,
+                                      arguments: normal.arguments, changed: false, original: original,
+                                      directTried: true)
+            }
+            let b = try evaluatedArgument(normal.arguments[1])
+            if isPlainArgument(normal.arguments[0], head: symbol), isPlainArgument(b, head: symbol),
+               let result = try direct(self, normal.arguments[0], b) {
+                return .rewritten(result)
+            }
+            return try finishStep(head: normal.head, headSymbol: symbol, attributes: attributes,
+                                  arguments: [normal.arguments[0], b], changed: !b.isIdentical(to: normal.arguments[1]),
+                                  original: original, directTried: true)
+        }
+        if holdRest, normal.arguments[1].hasHead(sys.Evaluate) { return nil }
+        let a = try evaluatedArgument(normal.arguments[0])
+        if holdRest {
+            if isPlainArgument(a, head: symbol), isPlainArgument(normal.arguments[1], head: symbol),
+               let result = try direct(self, a, normal.arguments[1]) {
+                return .rewritten(result)
+            }
+            return try finishStep(head: normal.head, headSymbol: symbol, attributes: attributes,
+                                  arguments: [a, normal.arguments[1]], changed: !a.isIdentical(to: normal.arguments[0]),
+                                  original: original, directTried: true)
+        }
+        let b = try evaluatedArgument(normal.arguments[1])
+        if isPlainArgument(a, head: symbol), isPlainArgument(b, head: symbol), let result = try direct(self, a, b) {
+            return .rewritten(result)
+        }
+        let changed = !a.isIdentical(to: normal.arguments[0]) || !b.isIdentical(to: normal.arguments[1])
+        return try finishStep(head: normal.head, headSymbol: symbol, attributes: attributes, arguments: [a, b],
+                              changed: changed, original: original, directTried: true)
+    }
+
+    /// Evaluates the arguments the attributes do not hold, then finishes the step.
+    private func stepArguments(_ normal: Normal, head: Expr, headSymbol: Symbol?, attributes: Attributes,
+                               changed: Bool, original: Expr) throws(Interrupt) -> StepResult {
+        var changed = changed
+        let holdsAllComplete = attributes.contains(.holdAllComplete)
         // Arguments
         var arguments = normal.arguments
-        var unevaluatedPositions: [Int] = []
-        let holdsAllComplete = attributes.contains(.holdAllComplete)
         if !holdsAllComplete {
             let holdFirst = attributes.contains(.holdFirst)
             let holdRest = attributes.contains(.holdRest)
             for index in arguments.indices {
                 let held = index == 0 ? holdFirst : holdRest
-                switch arguments[index] {
-                case .normal(let n):
-                    if held {
-                        if n.head.isSymbol(sys.Evaluate) {
-                            let value = n.arguments.count == 1
-                                ? try evaluate(n.arguments[0])
-                                : Expr(sys.Sequence, try evaluateAll(n.arguments))
-                            arguments[index] = value
-                            changed = true
-                        }
-                    } else if n.evaluatedStamp != epoch {
-                        let argument = arguments[index]
-                        let value = try evaluate(argument)
-                        if !value.isIdentical(to: argument) { arguments[index] = value; changed = true }
-                    }
-                case .symbol(let s) where !held && s.ownValue != nil:
-                    // `x = 5`: the value is an atom that evaluates to itself; no call needed.
-                    if !s.ownValueIsDelayed, let value = s.ownValue, value.isInertAtom {
+                let argument = arguments[index]
+                if held {
+                    if case .normal(let n) = argument, n.head.isSymbol(sys.Evaluate) {
+                        let value = n.arguments.count == 1
+                            ? try evaluate(n.arguments[0])
+                            : Expr(sys.Sequence, try evaluateAll(n.arguments))
                         arguments[index] = value
                         changed = true
-                        continue
                     }
-                    let argument = arguments[index]
-                    let value = try evaluate(argument)
-                    if !value.isIdentical(to: argument) { arguments[index] = value; changed = true }
-                default:
-                    break
+                    continue
                 }
+                let value = try evaluatedArgument(argument)
+                if !value.isIdentical(to: argument) { arguments[index] = value; changed = true }
             }
         }
+        return try finishStep(head: head, headSymbol: headSymbol, attributes: attributes,
+                              arguments: arguments, changed: changed, original: original, directTried: false)
+    }
+
+    /// An argument as evaluation leaves it, without a call where nothing can change (an expression
+    /// stamped as evaluated, a symbol whose value is a number).
+    @inline(__always)
+    private func evaluatedArgument(_ argument: Expr) throws(Interrupt) -> Expr {
+        switch argument {
+        case .normal(let n):
+            return n.evaluatedStamp == epochCounter ? argument : try evaluate(argument)
+        case .symbol(let s):
+            guard let value = s.ownValue else { return argument }
+            if !s.ownValueIsDelayed, value.isInertAtom { return value }
+            return try evaluate(argument)
+        default:
+            return argument
+        }
+    }
+
+    /// True when no later stage of `step` could act on this argument of `head[...]`: no Sequence,
+    /// Unevaluated, list, nested `head` or UpValue. (The same conditions `ArgumentFacts` finds.)
+    @inline(__always)
+    private func isPlainArgument(_ argument: Expr, head: Symbol) -> Bool {
+        switch argument {
+        case .normal(let n):
+            guard case .symbol(let h) = n.head else { return false }
+            return h !== sys.List && h !== sys.Sequence && h !== sys.Unevaluated && h !== head && !h.hasUpValues
+        case .symbol(let s):
+            return !s.hasUpValues
+        case .packed:
+            return false
+        default:
+            return true
+        }
+    }
+
+    /// The rest of `step` once the arguments are evaluated: Sequence and Unevaluated, the shortcut,
+    /// Flat, Orderless, Listable, then the rules.
+    private func finishStep(head: Expr, headSymbol: Symbol?, attributes: Attributes, arguments: [Expr],
+                            changed: Bool, original: Expr, directTried: Bool) throws(Interrupt) -> StepResult {
+        var arguments = arguments
+        var changed = changed
+        var unevaluatedPositions: [Int] = []
+        let holdsAllComplete = attributes.contains(.holdAllComplete)
         var facts = ArgumentFacts(arguments, head: headSymbol, sys: sys)
         if !holdsAllComplete {
             if facts.hasSequence && !attributes.contains(.sequenceHold) {
@@ -159,10 +258,10 @@ extension Kernel {
         }
 
         // The builtin's shortcut, when nothing else could apply (see `DirectImplementation`).
-        if let symbol = headSymbol, let native = symbol.native, unevaluatedPositions.isEmpty,
-           !facts.hasUpValues, !facts.hasList, !facts.hasOwnHead, !symbol.hasDownValues,
-           let direct = unsafeDowncast(native, to: NativeFunction.self).direct,
-           let result = try direct(self, arguments) {
+        if !directTried, arguments.count == 2, let symbol = headSymbol, let native = symbol.native,
+           unevaluatedPositions.isEmpty, !facts.hasUpValues, !facts.hasList, !facts.hasOwnHead,
+           !symbol.hasDownValues, let direct = unsafeDowncast(native, to: NativeFunction.self).direct,
+           let result = try direct(self, arguments[0], arguments[1]) {
             return .rewritten(result)
         }
 

@@ -18,7 +18,10 @@ public final class Kernel {
     public let sys: SystemSymbols
 
     /// See the file comment.
-    public internal(set) var epoch: UInt64 = 1
+    public var epoch: UInt64 { epochCounter }
+    /// Stored (read directly by the evaluator; TesseraCore is compiled file by file in release, where
+    /// a computed property of another file is a call).
+    @usableFromInline var epochCounter: UInt64 = 1
     public var recursionLimit = 1024
     public var iterationLimit = 4096
     /// Current evaluation depth (nested evaluations of normal expressions).
@@ -88,7 +91,9 @@ public final class Kernel {
             if !spec.options.isEmpty {
                 symbol.options = spec.options.compactMap { name, source in
                     guard let value = try? parser.parse(source).first else { return nil }
-                    return Expr(sys.Rule, .symbol(symbols.lookup(name)), value)
+                    // Option names are System symbols, like the builtins they belong to.
+                    let option = symbols.intern(fullName: name.contains("`") ? name : "System`" + name)
+                    return Expr(sys.Rule, .symbol(option), value)
                 }
             }
         }
@@ -96,8 +101,9 @@ public final class Kernel {
     }
 
     /// Marks every cached "evaluates to itself" stamp as stale.
-    @inline(__always)
-    public func invalidateCaches() { epoch &+= 1 }
+    /// (Inlinable: assignments from the builtins call it on every store.)
+    @inlinable
+    public func invalidateCaches() { epochCounter &+= 1 }
 
     public func extensionState<T: AnyObject>(_ type: T.Type, create: () -> T) -> T {
         let key = ObjectIdentifier(type)

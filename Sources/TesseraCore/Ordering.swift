@@ -145,6 +145,13 @@ extension Kernel {
     /// Numbers by value; an exact number before an inexact one of the same value; complex numbers by
     /// real part, then imaginary part.
     public func compareNumbersCanonically(_ a: Expr, _ b: Expr) -> Int {
+        // Machine numbers (the common case, Orderless Plus and Times sort them on every call): by
+        // value, and at equal values the integer first.
+        switch (a, b) {
+        case (.integer(let x), .integer(let y)): return x < y ? -1 : (x > y ? 1 : 0)
+        case (.real(let x), .real(let y)) where !x.isNaN && !y.isNaN: return x < y ? -1 : (x > y ? 1 : 0)
+        default: break
+        }
         let (ar, ai) = complexParts(a), (br, bi) = complexParts(b)
         let c = NumberOrder.compareReal(ar, br)
         if c != 0 { return c }

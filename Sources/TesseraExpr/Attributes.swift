@@ -1,28 +1,30 @@
 /// The attributes of a symbol, as a bit set: evaluation tests them on every call, so they must be cheap.
+/// (Inlinable constants: a `static let` in another module is a call through a lazy-global addressor.)
+@frozen
 public struct Attributes: OptionSet, Hashable, Sendable {
     public let rawValue: UInt32
-    public init(rawValue: UInt32) { self.rawValue = rawValue }
+    @inlinable public init(rawValue: UInt32) { self.rawValue = rawValue }
 
-    public static let holdFirst = Attributes(rawValue: 1 << 0)
-    public static let holdRest = Attributes(rawValue: 1 << 1)
-    public static let holdAllComplete = Attributes(rawValue: 1 << 2)
-    public static let listable = Attributes(rawValue: 1 << 3)
-    public static let flat = Attributes(rawValue: 1 << 4)
-    public static let orderless = Attributes(rawValue: 1 << 5)
-    public static let oneIdentity = Attributes(rawValue: 1 << 6)
-    public static let protected = Attributes(rawValue: 1 << 7)
-    public static let locked = Attributes(rawValue: 1 << 8)
-    public static let readProtected = Attributes(rawValue: 1 << 9)
-    public static let numericFunction = Attributes(rawValue: 1 << 10)
-    public static let sequenceHold = Attributes(rawValue: 1 << 11)
-    public static let constant = Attributes(rawValue: 1 << 12)
-    public static let nHoldFirst = Attributes(rawValue: 1 << 13)
-    public static let nHoldRest = Attributes(rawValue: 1 << 14)
-    public static let temporary = Attributes(rawValue: 1 << 15)
-    public static let stub = Attributes(rawValue: 1 << 16)
+    @inlinable public static var holdFirst: Attributes { Attributes(rawValue: 1 << 0) }
+    @inlinable public static var holdRest: Attributes { Attributes(rawValue: 1 << 1) }
+    @inlinable public static var holdAllComplete: Attributes { Attributes(rawValue: 1 << 2) }
+    @inlinable public static var listable: Attributes { Attributes(rawValue: 1 << 3) }
+    @inlinable public static var flat: Attributes { Attributes(rawValue: 1 << 4) }
+    @inlinable public static var orderless: Attributes { Attributes(rawValue: 1 << 5) }
+    @inlinable public static var oneIdentity: Attributes { Attributes(rawValue: 1 << 6) }
+    @inlinable public static var protected: Attributes { Attributes(rawValue: 1 << 7) }
+    @inlinable public static var locked: Attributes { Attributes(rawValue: 1 << 8) }
+    @inlinable public static var readProtected: Attributes { Attributes(rawValue: 1 << 9) }
+    @inlinable public static var numericFunction: Attributes { Attributes(rawValue: 1 << 10) }
+    @inlinable public static var sequenceHold: Attributes { Attributes(rawValue: 1 << 11) }
+    @inlinable public static var constant: Attributes { Attributes(rawValue: 1 << 12) }
+    @inlinable public static var nHoldFirst: Attributes { Attributes(rawValue: 1 << 13) }
+    @inlinable public static var nHoldRest: Attributes { Attributes(rawValue: 1 << 14) }
+    @inlinable public static var temporary: Attributes { Attributes(rawValue: 1 << 15) }
+    @inlinable public static var stub: Attributes { Attributes(rawValue: 1 << 16) }
 
-    public static let holdAll: Attributes = [.holdFirst, .holdRest]
-    public static let nHoldAll: Attributes = [.nHoldFirst, .nHoldRest]
+    @inlinable public static var holdAll: Attributes { Attributes(rawValue: 0b11) }
+    @inlinable public static var nHoldAll: Attributes { Attributes(rawValue: 0b11 << 13) }
 
     /// Names in the order `Attributes[f]` lists them (alphabetical, as Mathematica prints them).
     public static let named: [(String, Attributes)] = [

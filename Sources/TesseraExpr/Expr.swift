@@ -117,6 +117,7 @@ extension Expr {
         }
     }
 
+    @inlinable
     public var isAtom: Bool {
         switch self {
         case .normal, .packed: return false
@@ -124,6 +125,7 @@ extension Expr {
         }
     }
 
+    @inlinable
     public var isNumber: Bool {
         switch self {
         case .integer, .bigInteger, .rational, .real, .complex: return true
@@ -139,27 +141,32 @@ extension Expr {
         }
     }
 
+    @inlinable
     public var asSymbol: Symbol? {
         if case .symbol(let s) = self { return s }
         return nil
     }
 
+    @inlinable
     public var asNormal: Normal? {
         if case .normal(let n) = self { return n }
         return nil
     }
 
+    @inlinable
     public var asInt: Int? {
         if case .integer(let i) = self { return i }
         return nil
     }
 
+    @inlinable
     public var asString: String? {
         if case .string(let s) = self { return s }
         return nil
     }
 
     /// The symbol at the head of a normal expression (or nil).
+    @inlinable
     public var headSymbol: Symbol? {
         switch self {
         case .normal(let n): return n.head.asSymbol
@@ -168,12 +175,13 @@ extension Expr {
     }
 
     /// True when this is `h[...]` for the symbol `h` (a packed array counts as `List[...]`).
-    @inline(__always)
+    @inlinable @inline(__always)
     public func hasHead(_ symbol: Symbol) -> Bool {
         if case .normal(let n) = self, case .symbol(let h) = n.head { return h === symbol }
         return false
     }
 
+    @inlinable
     public func isSymbol(_ symbol: Symbol) -> Bool {
         if case .symbol(let s) = self { return s === symbol }
         return false
@@ -189,6 +197,7 @@ extension Expr {
     }
 
     /// Number of arguments / elements at level 1 (0 for atoms).
+    @inlinable
     public var length: Int {
         switch self {
         case .normal(let n): return n.arguments.count

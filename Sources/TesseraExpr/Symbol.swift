@@ -85,6 +85,13 @@ public final class Symbol {
     /// Bumped on every change of a definition, so that caches and distributed kernels notice.
     public var version: UInt64 = 0
 
+    /// A symbol whose parts are known (Module's locals: no search for the context mark).
+    public init(name: String, context: String) {
+        self.name = name
+        self.context = context
+        fullName = context + name
+    }
+
     public init(fullName: String) {
         self.fullName = fullName
         if let tick = fullName.lastIndex(of: "`") {

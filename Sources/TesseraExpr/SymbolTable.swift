@@ -6,6 +6,15 @@
 
 public final class SymbolTable {
     private var byFullName: [String: Symbol] = [:]
+    /// Module's local symbols (`x$12`), kept apart from `byFullName`: making one hashes no name, a
+    /// lookup by name finds it on demand, and one that nothing else refers to any more is dropped
+    /// (Mathematica removes Temporary symbols the same way), so a loop over a Module neither grows
+    /// the table nor keeps the values of its locals alive.
+    private var temporaries: [Symbol] = []
+    /// Temporaries are swept when there are this many.
+    private var sweepThreshold = 4096
+    /// Advances at every sweep (which moves temporaries within the array).
+    private var sweepCount = 0
     /// Bare-name cache for the current context and path, invalidated when either changes.
     private var resolved: [String: Symbol] = [:]
 
@@ -21,13 +30,70 @@ public final class SymbolTable {
     /// The symbol with this full name, created if needed.
     public func intern(fullName: String) -> Symbol {
         if let existing = byFullName[fullName] { return existing }
+        if let temporary = adoptTemporary(fullName) { return temporary }
         let symbol = Symbol(fullName: fullName)
         byFullName[fullName] = symbol
         return symbol
     }
 
     /// The symbol with this full name, if it exists.
-    public func existing(fullName: String) -> Symbol? { byFullName[fullName] }
+    public func existing(fullName: String) -> Symbol? { byFullName[fullName] ?? adoptTemporary(fullName) }
+
+    // MARK: Temporaries
+
+    /// Where the next temporary goes, and the sweep it belongs to: what `releaseTemporaries` needs.
+    public struct TemporaryMark {
+        let index: Int
+        let sweep: Int
+    }
+
+    public var temporaryMark: TemporaryMark { TemporaryMark(index: temporaries.count, sweep: sweepCount) }
+
+    /// A new local symbol `name` in `context` (the caller makes the name unique, as `x$12`).
+    public func makeTemporary(name: String, context: String) -> Symbol {
+        if temporaries.count >= sweepThreshold { sweepTemporaries() }
+        let symbol = Symbol(name: name, context: context)
+        temporaries.append(symbol)
+        return symbol
+    }
+
+    /// After a scope: its temporaries that nothing refers to any more give up their values at once
+    /// (a local may hold a large array), and those at the end of the list are dropped.
+    public func releaseTemporaries(since mark: TemporaryMark) {
+        guard mark.sweep == sweepCount else { return }
+        var index = temporaries.count - 1
+        while index >= mark.index {
+            if isKnownUniquelyReferenced(&temporaries[index]) {
+                if index == temporaries.count - 1 {
+                    temporaries.removeLast()
+                } else {
+                    temporaries[index].clearValues()
+                }
+            }
+            index -= 1
+        }
+    }
+
+    private func sweepTemporaries() {
+        var kept: [Symbol] = []
+        for index in temporaries.indices where !isKnownUniquelyReferenced(&temporaries[index]) {
+            kept.append(temporaries[index])
+        }
+        temporaries = kept
+        sweepThreshold = Swift.max(4096, kept.count * 2)
+        sweepCount += 1
+    }
+
+    /// A temporary found by its name becomes an ordinary symbol of the table.
+    private func adoptTemporary(_ fullName: String) -> Symbol? {
+        guard let last = fullName.utf8.last, last >= UInt8(ascii: "0"), last <= UInt8(ascii: "9"),
+              fullName.contains("$"),
+              let index = temporaries.firstIndex(where: { $0.fullName == fullName }) else { return nil }
+        let symbol = temporaries.remove(at: index)
+        sweepCount += 1
+        byFullName[fullName] = symbol
+        return symbol
+    }
 
     /// Resolves a name as it appears in source text.
     public func lookup(_ name: String) -> Symbol {
@@ -53,15 +119,19 @@ public final class SymbolTable {
     /// Forgets a symbol entirely (`Remove`).
     public func remove(_ symbol: Symbol) {
         byFullName[symbol.fullName] = nil
+        if let index = temporaries.firstIndex(where: { $0 === symbol }) {
+            temporaries.remove(at: index)
+            sweepCount += 1
+        }
         resolved = [:]
     }
 
     /// All symbols whose full name starts with `context` (for `Clear["Global`*"]`, `Names`).
     public func symbols(inContext context: String) -> [Symbol] {
-        byFullName.values.filter { $0.context == context }.sorted { $0.name < $1.name }
+        allSymbols.filter { $0.context == context }.sorted { $0.name < $1.name }
     }
 
-    public var allSymbols: [Symbol] { Array(byFullName.values) }
+    public var allSymbols: [Symbol] { Array(byFullName.values) + temporaries }
 
     /// The shortest name that resolves back to this symbol in the current context and path.
     public func displayName(_ symbol: Symbol) -> String {
