@@ -278,7 +278,19 @@ extension Kernel {
                     changed = true
                 }
             } else if !isCanonicallySorted(arguments) {
-                arguments.sort(by: canonicalLess)
+                if arguments.count <= 8 {
+                    // Insertion sort in place: stable, and for a few arguments much cheaper than
+                    // the library's sort with a method as its comparison.
+                    for i in 1..<arguments.count {
+                        var j = i
+                        while j > 0 && canonicalLess(arguments[j], arguments[j - 1]) {
+                            arguments.swapAt(j, j - 1)
+                            j -= 1
+                        }
+                    }
+                } else {
+                    arguments.sort(by: canonicalLess)
+                }
                 changed = true
             }
         }

@@ -98,6 +98,16 @@ func allocate(_ type: PackedType, _ dimensions: [Int]) throws(NumericsError) -> 
     }
 }
 
+/// A result array whose every element the caller writes (elementwise kernels): no zero fill, which
+/// for a fresh array is a pass over memory as long as the kernel's own.
+func allocateUninitialized(_ type: PackedType, _ dimensions: [Int]) throws(NumericsError) -> PackedArray {
+    do {
+        return try PackedArray.uninitialized(type, dimensions)
+    } catch {
+        throw .storage(error)
+    }
+}
+
 /// A packed vector (or array of `dimensions`) holding `values`.
 func packed(reals values: [Double], dimensions: [Int]? = nil) throws(NumericsError) -> PackedArray {
     do { return try PackedArray(reals: values, dimensions: dimensions) } catch { throw .storage(error) }

@@ -100,7 +100,7 @@ extension Elementwise {
         default:
             break
         }
-        let result = try allocate(.real, array.dimensions)
+        let result = try allocateUninitialized(.real, array.dimensions)
         let y = result.reals.baseAddress!
         var flags: UInt64 = 0
         switch operation {
@@ -115,7 +115,7 @@ extension Elementwise {
         case .sin: for i in 0..<n { y[i] = Glibc.sin(x[i]) }
         case .cos: for i in 0..<n { y[i] = Glibc.cos(x[i]) }
         case .tan: for i in 0..<n { let r = Glibc.tan(x[i]); flags |= nonFiniteBit(r); y[i] = r }
-        default: break
+        default: throw .notRepresentable
         }
         if flags != 0 { throw .notRepresentable }
         return result
@@ -128,7 +128,7 @@ extension Elementwise {
         let n = array.count
         switch operation {
         case .re, .im, .abs, .arg:
-            let result = try allocate(.real, array.dimensions)
+            let result = try allocateUninitialized(.real, array.dimensions)
             let y = result.reals.baseAddress!
             switch operation {
             case .re: for i in 0..<n { y[i] = z[i].re }
@@ -142,7 +142,7 @@ extension Elementwise {
         default:
             break
         }
-        let result = try allocate(.complex, array.dimensions)
+        let result = try allocateUninitialized(.complex, array.dimensions)
         let w = result.complexes.baseAddress!
         var flags: UInt64 = 0
         @inline(__always) func store(_ i: Int, _ value: ComplexDouble) {
@@ -162,7 +162,7 @@ extension Elementwise {
         case .sin: for i in 0..<n { store(i, ComplexDouble.sin(z[i])) }
         case .cos: for i in 0..<n { store(i, ComplexDouble.cos(z[i])) }
         case .tan: for i in 0..<n { store(i, ComplexDouble.tan(z[i])) }
-        default: break
+        default: throw .notRepresentable
         }
         if flags != 0 { throw .notRepresentable }
         return result

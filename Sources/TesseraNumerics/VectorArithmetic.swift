@@ -68,7 +68,7 @@ public enum Elementwise {
             }
             result = output
         } else {
-            result = try allocate(type, layout.resultDimensions)
+            result = try allocateUninitialized(type, layout.resultDimensions)
         }
         switch type {
         case .integer:
