@@ -11,11 +11,11 @@ extension BigInt {
     /// The value as an `Int`, if it is in `-(2^63 - 1)...(2^63 - 1)` (Int.min is left to the slow path).
     @inline(__always)
     public var machineValue: Int? {
-        let words = magnitude.words
-        if words.isEmpty { return 0 }
-        guard words.count == 1 else { return nil }
-        let w = words[words.startIndex]
-        guard w <= UInt(Int.max) else { return nil }
+        // Two calls into BigInt (its collection of words costs one per `count`, `isEmpty`, index).
+        let width = magnitude.bitWidth
+        if width == 0 { return 0 }
+        guard width <= 63 else { return nil }
+        let w = magnitude.words[0]
         return sign == .minus ? -Int(w) : Int(w)
     }
 
