@@ -17,7 +17,7 @@ public enum Expr {
     indirect case rational(BigInt, BigInt)
     case real(Double)
     indirect case complex(Expr, Expr)
-    case string(String)
+    indirect case string(String)
     case symbol(Symbol)
     case normal(Normal)
     indirect case packed(PackedArray)
