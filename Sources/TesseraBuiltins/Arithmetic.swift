@@ -24,9 +24,9 @@ enum ArithmeticBuiltins {
 
     static let table: [BuiltinSpec] = [
         BuiltinSpec("Plus", attributes: [.flat, .listable, .numericFunction, .oneIdentity, .orderless, .protected],
-                    direct: plusOfTwoMachineNumbers, plus),
+                    direct: plusOfTwoMachineNumbers, directList: plusOfNumbers, plus),
         BuiltinSpec("Times", attributes: [.flat, .listable, .numericFunction, .oneIdentity, .orderless, .protected],
-                    direct: timesOfTwoMachineNumbers, times),
+                    direct: timesOfTwoMachineNumbers, directList: timesOfNumbers, times),
         BuiltinSpec("Power", attributes: [.listable, .numericFunction, .oneIdentity, .protected],
                     messages: ["infy": "Infinite expression `1` encountered.",
                                "indet": "Indeterminate expression `1` encountered."],
@@ -107,6 +107,34 @@ enum ArithmeticBuiltins {
         }
         if args.allSatisfy(\.isNumber) { return productOfNumbers(args) }
         return try ProductBuilder.product(k, args, original: c.expr)
+    }
+
+    /// Numbers only, at most one of them inexact: then the order of the arguments cannot change the
+    /// exact result or its product or sum with the one inexact number, and the Orderless sort may
+    /// be skipped (`DirectListImplementation`).
+    private static func numbersWithOneInexactAtMost(_ args: [Expr]) -> Bool {
+        var inexact = 0
+        for a in args {
+            guard a.isNumber else { return false }
+            if NumberArithmetic.isInexact(a) { inexact += 1 }
+        }
+        return inexact <= 1
+    }
+
+    static func plusOfNumbers(_ k: Kernel, _ args: [Expr]) -> Expr? {
+        guard numbersWithOneInexactAtMost(args) else { return nil }
+        // As `SumBuilder` adds numbers: the exact ones first, then the inexact one to their sum.
+        var exact: Expr? = nil
+        var inexact: Expr? = nil
+        for a in args {
+            if NumberArithmetic.isInexact(a) { inexact = a } else { exact = exact.map { NumberArithmetic.add($0, a) } ?? a }
+        }
+        guard let inexact else { return exact }
+        return exact.map { NumberArithmetic.add(inexact, $0) } ?? inexact
+    }
+
+    static func timesOfNumbers(_ k: Kernel, _ args: [Expr]) -> Expr? {
+        numbersWithOneInexactAtMost(args) ? productOfNumbers(args) : nil
     }
 
     /// What `ProductBuilder` gives for numbers only, without its bookkeeping: the exact factors

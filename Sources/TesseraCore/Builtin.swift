@@ -34,6 +34,10 @@ public struct Call {
 /// the new expression, the implementation). It must give exactly what the implementation would.
 public typealias DirectImplementation = @Sendable (Kernel, Expr, Expr) throws(Interrupt) -> Expr?
 
+/// The same for calls with three or more arguments (`Times[n, 1., 1/18]`), given the evaluated
+/// arguments before any Flat flattening, Orderless sorting or new expression.
+public typealias DirectListImplementation = @Sendable (Kernel, [Expr]) throws(Interrupt) -> Expr?
+
 public struct BuiltinSpec: Sendable {
     public let name: String
     public let attributes: Attributes
@@ -45,12 +49,16 @@ public struct BuiltinSpec: Sendable {
     public let curried: BuiltinImplementation?
     /// See `DirectImplementation`.
     public let direct: DirectImplementation?
+    /// See `DirectListImplementation`.
+    public let directList: DirectListImplementation?
 
     public init(_ name: String, attributes: Attributes = [.protected], messages: [String: String] = [:],
                 options: [(String, String)] = [], curried: BuiltinImplementation? = nil,
-                direct: DirectImplementation? = nil, _ implementation: BuiltinImplementation? = nil) {
+                direct: DirectImplementation? = nil, directList: DirectListImplementation? = nil,
+                _ implementation: BuiltinImplementation? = nil) {
         self.name = name
         self.direct = direct
+        self.directList = directList
         self.attributes = attributes
         self.messages = messages
         self.options = options
@@ -68,10 +76,12 @@ public final class NativeFunction {
     /// the call unevaluated.
     public let curried: BuiltinImplementation?
     public let direct: DirectImplementation?
+    public let directList: DirectListImplementation?
     init(_ implementation: @escaping BuiltinImplementation, curried: BuiltinImplementation? = nil,
-         direct: DirectImplementation? = nil) {
+         direct: DirectImplementation? = nil, directList: DirectListImplementation? = nil) {
         self.implementation = implementation
         self.curried = curried
         self.direct = direct
+        self.directList = directList
     }
 }

@@ -257,12 +257,17 @@ extension Kernel {
             }
         }
 
-        // The builtin's shortcut, when nothing else could apply (see `DirectImplementation`).
-        if !directTried, arguments.count == 2, let symbol = headSymbol, let native = symbol.native,
-           unevaluatedPositions.isEmpty, !facts.hasUpValues, !facts.hasList, !facts.hasOwnHead,
-           !symbol.hasDownValues, let direct = unsafeDowncast(native, to: NativeFunction.self).direct,
-           let result = try direct(self, arguments[0], arguments[1]) {
-            return .rewritten(result)
+        // The builtin's shortcuts, when nothing else could apply (see `DirectImplementation`).
+        if let symbol = headSymbol, let native = symbol.native, unevaluatedPositions.isEmpty,
+           !facts.hasUpValues, !facts.hasList, !facts.hasOwnHead, !symbol.hasDownValues {
+            let function = unsafeDowncast(native, to: NativeFunction.self)
+            if arguments.count == 2, !directTried, let direct = function.direct,
+               let result = try direct(self, arguments[0], arguments[1]) {
+                return .rewritten(result)
+            }
+            if arguments.count > 2, let direct = function.directList, let result = try direct(self, arguments) {
+                return .rewritten(result)
+            }
         }
 
         if facts.hasOwnHead, attributes.contains(.flat), let symbol = headSymbol {

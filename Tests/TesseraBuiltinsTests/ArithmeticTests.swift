@@ -123,3 +123,30 @@ struct ArithmeticTests {
         #expect(evaluate(source) == expected)
     }
 }
+
+@Suite struct ArithmeticShortcutTests {
+    /// The evaluator's shortcuts (Plus and Times of numbers, Power of machine numbers) must give what
+    /// the full evaluation gives, Orderless sorting included where the order can matter.
+    @Test(arguments: [
+        ("Times[3, 1., 1/18]", "0.16666666666666666"),
+        ("Times[0.1, 1/3, 3]", "0.1"),
+        ("Plus[1/3, 0.5, 2/3]", "1.5"),
+        ("Plus[1, 2, 3, 4]", "10"),
+        ("Times[2, 3, 4, 1/2]", "12"),
+        ("Times[0, 1.5, 7]", "0"),
+        ("Times[2, I, 0.5]", "0. + 1.*I"),
+        ("Plus[I, 2, 1/2]", "5/2 + I"),
+        // Two inexact numbers: the sum follows the sorted order whatever the written order.
+        ("Plus[0.3, 0.2, 0.1]", "0.6000000000000001"),
+        ("Plus[0.1, 0.2, 0.3]", "0.6000000000000001"),
+        ("Times[1/3, 3, 2.5, x]", "2.5*x"),
+        ("Power[18, -1]", "1/18"),
+        ("Power[2., 3]", "8."),
+        ("Power[4, 0.5]", "2."),
+        ("Power[2, 64]", "18446744073709551616"),
+        ("{Power[0, -1], Power[0., -2]}", "{ComplexInfinity, ComplexInfinity}"),
+    ])
+    func shortcutsAgreeWithTheFullPath(_ source: String, _ expected: String) {
+        #expect(evaluate(source) == expected, "\(source)")
+    }
+}
