@@ -42,8 +42,7 @@ enum ArrayAtomViews {
             guard let result = try original(k, call) else { return nil }
             return rewrap ? array.rewrap(k, result) : result
         }
-        return BuiltinSpec(spec.name, attributes: spec.attributes, messages: spec.messages,
-                           options: spec.options, curried: spec.curried, wrapped)
+        return spec.replacingImplementation(wrapped)
     }
 }
 

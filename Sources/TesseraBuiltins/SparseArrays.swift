@@ -373,8 +373,7 @@ enum SparseArrays {
                 }
                 return result
             }
-            return BuiltinSpec(spec.name, attributes: spec.attributes, messages: spec.messages,
-                               options: spec.options, curried: spec.curried, wrapped)
+            return spec.replacingImplementation(wrapped)
         }
     }
 }

@@ -47,11 +47,7 @@ enum StringBuiltins {
     /// A family table with the string messages attached to every row, so that `strse` and `srep`
     /// read the same from every string builtin.
     static func withMessages(_ specs: [BuiltinSpec]) -> [BuiltinSpec] {
-        specs.map { spec in
-            BuiltinSpec(spec.name, attributes: spec.attributes,
-                        messages: spec.messages.merging(messages) { own, _ in own }, options: spec.options,
-                        curried: spec.curried, spec.implementation)
-        }
+        specs.map { $0.addingMessages(messages) }
     }
 
     static func scalars(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }

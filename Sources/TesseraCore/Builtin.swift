@@ -67,6 +67,21 @@ public struct BuiltinSpec: Sendable {
     }
 }
 
+extension BuiltinSpec {
+    /// The same row with another implementation (a wrapper that prepares arguments for the
+    /// original); the shortcuts, options and operator form stay.
+    public func replacingImplementation(_ implementation: @escaping BuiltinImplementation) -> BuiltinSpec {
+        BuiltinSpec(name, attributes: attributes, messages: messages, options: options, curried: curried,
+                    direct: direct, directList: directList, implementation)
+    }
+
+    /// The same row with more messages (its own win where tags clash).
+    public func addingMessages(_ more: [String: String]) -> BuiltinSpec {
+        BuiltinSpec(name, attributes: attributes, messages: messages.merging(more) { own, _ in own },
+                    options: options, curried: curried, direct: direct, directList: directList, implementation)
+    }
+}
+
 /// The box that `Symbol.native` holds.
 public final class NativeFunction {
     public let implementation: BuiltinImplementation

@@ -11,6 +11,7 @@
 // on a thread with a large stack so that the native stack outlasts both limits.
 
 import TesseraExpr
+import TesseraStorage
 
 extension Kernel {
     public func evaluate(_ expr: Expr) throws(Interrupt) -> Expr {
@@ -470,9 +471,10 @@ extension Kernel {
     }
 }
 
+// Inlinable: TesseraCore is compiled file by file in release, and these run in every file's loops.
 extension Expr {
     /// An atom other than a symbol: it evaluates to itself.
-    @inline(__always)
+    @inlinable @inline(__always)
     public var isInertAtom: Bool {
         switch self {
         case .symbol, .normal: return false
@@ -481,7 +483,7 @@ extension Expr {
     }
 
     /// Cheap identity: the same object for trees, equal values for atoms.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func isIdentical(to other: Expr) -> Bool {
         switch (self, other) {
         case (.normal(let a), .normal(let b)): return a === b
@@ -496,7 +498,7 @@ extension Expr {
     }
 
     /// True for `List[...]` and packed arrays.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func isList(_ sys: SystemSymbols) -> Bool {
         switch self {
         case .packed: return true
