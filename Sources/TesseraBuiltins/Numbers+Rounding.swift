@@ -34,10 +34,14 @@ enum RoundingBuiltins {
     static let numeric: Attributes = [.listable, .numericFunction, .protected]
 
     static let table: [BuiltinSpec] = [
-        BuiltinSpec("Round", attributes: numeric, { k, c throws(Interrupt) in try rounding(k, c, .round) }),
-        BuiltinSpec("Floor", attributes: numeric, { k, c throws(Interrupt) in try rounding(k, c, .floor) }),
-        BuiltinSpec("Ceiling", attributes: numeric, { k, c throws(Interrupt) in try rounding(k, c, .ceiling) }),
-        BuiltinSpec("IntegerPart", attributes: numeric, { k, c throws(Interrupt) in try rounding(k, c, .truncate) }),
+        BuiltinSpec("Round", attributes: numeric, directUnary: { _, x in roundReal(x, .round) },
+                    { k, c throws(Interrupt) in try rounding(k, c, .round) }),
+        BuiltinSpec("Floor", attributes: numeric, directUnary: { _, x in roundReal(x, .floor) },
+                    { k, c throws(Interrupt) in try rounding(k, c, .floor) }),
+        BuiltinSpec("Ceiling", attributes: numeric, directUnary: { _, x in roundReal(x, .ceiling) },
+                    { k, c throws(Interrupt) in try rounding(k, c, .ceiling) }),
+        BuiltinSpec("IntegerPart", attributes: numeric, directUnary: { _, x in roundReal(x, .truncate) },
+                    { k, c throws(Interrupt) in try rounding(k, c, .truncate) }),
         BuiltinSpec("FractionalPart", attributes: numeric, fractionalPart),
         BuiltinSpec("Mod", attributes: numeric, mod),
         BuiltinSpec("Quotient", attributes: numeric, quotient),

@@ -34,6 +34,9 @@ public struct Call {
 /// the new expression, the implementation). It must give exactly what the implementation would.
 public typealias DirectImplementation = @Sendable (Kernel, Expr, Expr) throws(Interrupt) -> Expr?
 
+/// The same for calls with one argument (`Round[x]`, `-x`).
+public typealias DirectUnaryImplementation = @Sendable (Kernel, Expr) throws(Interrupt) -> Expr?
+
 /// The same for calls with three or more arguments (`Times[n, 1., 1/18]`), given the evaluated
 /// arguments before any Flat flattening, Orderless sorting or new expression.
 public typealias DirectListImplementation = @Sendable (Kernel, [Expr]) throws(Interrupt) -> Expr?
@@ -51,14 +54,17 @@ public struct BuiltinSpec: Sendable {
     public let direct: DirectImplementation?
     /// See `DirectListImplementation`.
     public let directList: DirectListImplementation?
+    /// See `DirectUnaryImplementation`.
+    public let directUnary: DirectUnaryImplementation?
 
     public init(_ name: String, attributes: Attributes = [.protected], messages: [String: String] = [:],
                 options: [(String, String)] = [], curried: BuiltinImplementation? = nil,
-                direct: DirectImplementation? = nil, directList: DirectListImplementation? = nil,
-                _ implementation: BuiltinImplementation? = nil) {
+                directUnary: DirectUnaryImplementation? = nil, direct: DirectImplementation? = nil,
+                directList: DirectListImplementation? = nil, _ implementation: BuiltinImplementation? = nil) {
         self.name = name
         self.direct = direct
         self.directList = directList
+        self.directUnary = directUnary
         self.attributes = attributes
         self.messages = messages
         self.options = options
@@ -72,13 +78,14 @@ extension BuiltinSpec {
     /// original); the shortcuts, options and operator form stay.
     public func replacingImplementation(_ implementation: @escaping BuiltinImplementation) -> BuiltinSpec {
         BuiltinSpec(name, attributes: attributes, messages: messages, options: options, curried: curried,
-                    direct: direct, directList: directList, implementation)
+                    directUnary: directUnary, direct: direct, directList: directList, implementation)
     }
 
     /// The same row with more messages (its own win where tags clash).
     public func addingMessages(_ more: [String: String]) -> BuiltinSpec {
         BuiltinSpec(name, attributes: attributes, messages: messages.merging(more) { own, _ in own },
-                    options: options, curried: curried, direct: direct, directList: directList, implementation)
+                    options: options, curried: curried, directUnary: directUnary, direct: direct,
+                    directList: directList, implementation)
     }
 }
 
@@ -92,11 +99,14 @@ public final class NativeFunction {
     public let curried: BuiltinImplementation?
     public let direct: DirectImplementation?
     public let directList: DirectListImplementation?
+    public let directUnary: DirectUnaryImplementation?
     init(_ implementation: @escaping BuiltinImplementation, curried: BuiltinImplementation? = nil,
-         direct: DirectImplementation? = nil, directList: DirectListImplementation? = nil) {
+         directUnary: DirectUnaryImplementation? = nil, direct: DirectImplementation? = nil,
+         directList: DirectListImplementation? = nil) {
         self.implementation = implementation
         self.curried = curried
         self.direct = direct
         self.directList = directList
+        self.directUnary = directUnary
     }
 }

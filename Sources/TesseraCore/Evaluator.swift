@@ -96,6 +96,9 @@ extension Kernel {
             if normal.arguments.count == 2, let result = try stepWithShortcut(normal, symbol, attributes, original) {
                 return result
             }
+            if normal.arguments.count == 1, let result = try stepWithUnaryShortcut(normal, symbol, attributes, original) {
+                return result
+            }
             return try stepArguments(normal, head: normal.head, headSymbol: symbol, attributes: attributes,
                                      changed: false, original: original)
         }
@@ -165,6 +168,28 @@ extension Kernel {
         let changed = !a.isIdentical(to: normal.arguments[0]) || !b.isIdentical(to: normal.arguments[1])
         return try finishStep(head: normal.head, headSymbol: symbol, attributes: attributes, arguments: [a, b],
                               changed: changed, original: original, directTried: true)
+    }
+
+    /// The same for one plain argument (`Round[x]`, `Minus[x]`).
+    @inline(__always)
+    private func stepWithUnaryShortcut(_ normal: Normal, _ symbol: Symbol, _ attributes: Attributes,
+                                       _ original: Expr) throws(Interrupt) -> StepResult? {
+        guard let native = symbol.native, !symbol.hasDownValues, !attributes.contains(.holdAllComplete),
+              let direct = unsafeDowncast(native, to: NativeFunction.self).directUnary else { return nil }
+        if attributes.contains(.holdFirst) {
+            if normal.arguments[0].hasHead(sys.Evaluate) { return nil }
+            if isPlainArgument(normal.arguments[0], head: symbol), let result = try direct(self, normal.arguments[0]) {
+                return .rewritten(result)
+            }
+            return try finishStep(head: normal.head, headSymbol: symbol, attributes: attributes,
+                                  arguments: normal.arguments, changed: false, original: original, directTried: true)
+        }
+        let a = try evaluatedArgument(normal.arguments[0])
+        if isPlainArgument(a, head: symbol), let result = try direct(self, a) {
+            return .rewritten(result)
+        }
+        return try finishStep(head: normal.head, headSymbol: symbol, attributes: attributes, arguments: [a],
+                              changed: !a.isIdentical(to: normal.arguments[0]), original: original, directTried: true)
     }
 
     /// Evaluates the arguments the attributes do not hold, then finishes the step.
@@ -262,6 +287,10 @@ extension Kernel {
         if let symbol = headSymbol, let native = symbol.native, unevaluatedPositions.isEmpty,
            !facts.hasUpValues, !facts.hasList, !facts.hasOwnHead, !symbol.hasDownValues {
             let function = unsafeDowncast(native, to: NativeFunction.self)
+            if arguments.count == 1, !directTried, let direct = function.directUnary,
+               let result = try direct(self, arguments[0]) {
+                return .rewritten(result)
+            }
             if arguments.count == 2, !directTried, let direct = function.direct,
                let result = try direct(self, arguments[0], arguments[1]) {
                 return .rewritten(result)

@@ -84,8 +84,8 @@ public final class Kernel {
             symbol.attributes = spec.attributes
             for (tag, text) in spec.messages { symbol.messages[tag] = text }
             if let implementation = spec.implementation {
-                symbol.native = NativeFunction(implementation, curried: spec.curried, direct: spec.direct,
-                                               directList: spec.directList)
+                symbol.native = NativeFunction(implementation, curried: spec.curried, directUnary: spec.directUnary,
+                                               direct: spec.direct, directList: spec.directList)
             } else if let curried = spec.curried {
                 symbol.native = NativeFunction({ _, _ in nil }, curried: curried)
             }

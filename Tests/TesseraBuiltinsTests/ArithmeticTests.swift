@@ -145,6 +145,10 @@ struct ArithmeticTests {
         ("Power[4, 0.5]", "2."),
         ("Power[2, 64]", "18446744073709551616"),
         ("{Power[0, -1], Power[0., -2]}", "{ComplexInfinity, ComplexInfinity}"),
+        // One argument
+        ("{Round[2.5], Round[-3.5], Floor[-2.5], Ceiling[1/3], IntegerPart[-2.7]}", "{2, -4, -3, 1, -2}"),
+        ("Round[10.^30]", "1000000000000000019884624838656"),
+        ("{Minus[3/4], Minus[x], Round[Infinity], Round[{1.5, 2.5}]}", "{-3/4, -x, Infinity, {2, 2}}"),
     ])
     func shortcutsAgreeWithTheFullPath(_ source: String, _ expected: String) {
         #expect(evaluate(source) == expected, "\(source)")
