@@ -20,17 +20,14 @@ enum SumBuilder {
         var index: [Expr: Int] = [:]
         var infinities: [Expr] = []
         var changed = false
-        var inexactSum: Expr? = nil
 
         let inexact = args.contains { $0.isNumber && NumberArithmetic.isInexact($0) }
         for var a in args {
             if inexact, !a.isNumber, let v = machineValue(k, a) { a = v }
             if a.isNumber {
-                if NumberArithmetic.isInexact(a) {
-                    inexactSum = inexactSum.map { NumberArithmetic.add($0, a) } ?? a
-                } else {
-                    number = number.map { NumberArithmetic.add($0, a) } ?? a
-                }
+                // One running sum in the (canonical) order of the arguments, exact and inexact
+                // alike, as Mathematica adds: Plus[22, -59, 34, 14.6] is ((-59 + 14.6) + 22) + 34.
+                number = number.map { NumberArithmetic.add($0, a) } ?? a
                 numberCount += 1
                 continue
             }
@@ -50,7 +47,6 @@ enum SumBuilder {
             }
         }
 
-        if let s = inexactSum { number = number.map { NumberArithmetic.add(s, $0) } ?? s }
         if !infinities.isEmpty {
             let finite = number != nil || !rests.isEmpty
             return try ArithmeticBuiltins.sumWithInfinities(k, infinities, finite: finite)

@@ -122,16 +122,15 @@ enum ArithmeticBuiltins {
         return inexact <= 1
     }
 
+    /// Exact numbers only: their sum does not depend on the order (with an inexact one it does, as
+    /// Mathematica adds in the sorted order, so that case takes the full way).
     static func plusOfNumbers(_ k: Kernel, _ args: [Expr]) -> Expr? {
-        guard numbersWithOneInexactAtMost(args) else { return nil }
-        // As `SumBuilder` adds numbers: the exact ones first, then the inexact one to their sum.
-        var exact: Expr? = nil
-        var inexact: Expr? = nil
+        var sum: Expr = .integer(0)
         for a in args {
-            if NumberArithmetic.isInexact(a) { inexact = a } else { exact = exact.map { NumberArithmetic.add($0, a) } ?? a }
+            guard a.isExactNumber else { return nil }
+            sum = NumberArithmetic.add(sum, a)
         }
-        guard let inexact else { return exact }
-        return exact.map { NumberArithmetic.add(inexact, $0) } ?? inexact
+        return sum
     }
 
     static func timesOfNumbers(_ k: Kernel, _ args: [Expr]) -> Expr? {

@@ -341,7 +341,9 @@ enum ComparisonBuiltins {
             if let b = best { return b }
             return Expr(sys.DirectedInfinity, .integer(isMax ? -1 : 1))
         }
-        var rest = symbolic
+        // Each symbolic argument once (`Max[a, b, a]` is `Max[a, b]`).
+        var rest: [Expr] = []
+        for s in symbolic where !rest.contains(s) { rest.append(s) }
         if let b = best {
             if bestValue.isInfinite && (bestValue > 0) == isMax { return b }
             rest.insert(b, at: 0)

@@ -194,6 +194,7 @@ enum TrigonometricFunctions {
     /// x = rest + c Pi with a rational c (rest nil when x is c Pi alone); nil when no multiple of Pi.
     static func piMultiple(_ k: Kernel, _ x: Expr) -> (Expr?, Expr)? {
         func multiple(_ e: Expr) -> Expr? {
+            if case .integer(0) = e { return .integer(0) }   // Sin[0], Cos[0]: the values at 0 Pi
             if e.isSymbol(k.sys.Pi) { return .integer(1) }
             if e.isSymbol(k.sys.Degree) { return .rational(1, 180) }
             if case .normal(let n) = e, n.head.isSymbol(k.sys.Times), n.arguments.count == 2,

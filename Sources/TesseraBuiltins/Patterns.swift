@@ -209,8 +209,8 @@ enum PatternBuiltins {
         guard c.count == 3 else {
             return try applyRules(k, rs, to: c[0], matcher: matcher) ?? c[0]
         }
-        guard var spec = k.levelSpec(c[2], call: c) else { return nil }
-        if case .integer(let n) = c[2] { spec = LevelSpec(min: 0, max: n) }
+        // Standard level specifications: `n` is levels 1 through n (the reference page).
+        guard let spec = k.levelSpec(c[2], call: c) else { return nil }
         return try k.mapLevels(c[0], spec) { (sub: Expr, _: [Int]) throws(Interrupt) -> Expr in
             try applyRules(k, rs, to: sub, matcher: matcher) ?? sub
         }

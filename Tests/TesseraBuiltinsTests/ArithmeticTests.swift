@@ -139,6 +139,8 @@ struct ArithmeticTests {
         // Two inexact numbers: the sum follows the sorted order whatever the written order.
         ("Plus[0.3, 0.2, 0.1]", "0.6000000000000001"),
         ("Plus[0.1, 0.2, 0.3]", "0.6000000000000001"),
+        // Exact and inexact numbers: one running sum in the sorted order (-59, 14.6, 22, 34).
+        ("Plus[14.6, 34, 22, -59]", "11.600000000000001"),
         ("Times[1/3, 3, 2.5, x]", "2.5*x"),
         ("Power[18, -1]", "1/18"),
         ("Power[2., 3]", "8."),
@@ -151,6 +153,18 @@ struct ArithmeticTests {
         ("{Minus[3/4], Minus[x], Round[Infinity], Round[{1.5, 2.5}]}", "{-3/4, -x, Infinity, {2, 2}}"),
     ])
     func shortcutsAgreeWithTheFullPath(_ source: String, _ expected: String) {
+        #expect(evaluate(source) == expected, "\(source)")
+    }
+}
+
+@Suite struct ExactValueTests {
+    @Test(arguments: [
+        ("{Sin[0], Cos[0], Tan[0], Sec[0], Csc[0], Cot[0]}", "{0, 1, 0, 1, ComplexInfinity, ComplexInfinity}"),
+        ("Cos[{0, Pi}]", "{1, -1}"),
+        // Max and Min keep each symbolic argument once.
+        ("{Max[a, b, c, b], Max[a, b, a], Min[a, a, a], Max[a, 1, a, 2]}", "{Max[a, b, c], Max[a, b], a, Max[2, a]}"),
+    ])
+    func valuesAtSpecialPoints(_ source: String, _ expected: String) {
         #expect(evaluate(source) == expected, "\(source)")
     }
 }

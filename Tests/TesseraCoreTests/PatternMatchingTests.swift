@@ -27,6 +27,9 @@ import TesseraRunner
         ("x /. {{x -> 1}, {x -> 2}}", "{1, 2}"),
         ("f[f[f[x]]] //. f[y_] :> y", "x"),
         ("Replace[f[1], f[x_] -> x]", "1"),
+        // A level n is levels 1 through n; deeper parts are replaced first; {0, n} includes the whole.
+        ("{Replace[{1, 2, 3}, x_ -> x^2, 1], Replace[{{1, 2}, {3, 4}}, x_ -> 0, 1]}", "{{1, 4, 9}, {0, 0}}"),
+        ("{Replace[f[g[h[0]]], x_ -> q, 2], Replace[f[g[h[0]]], x_ -> q, {0, 2}]}", "{f[q], q}"),
         ("Cases[{1, a, 2, b}, _Integer]", "{1, 2}"),
         ("Cases[{1, 2, 3}, x_ :> x^2]", "{1, 4, 9}"),
         ("Cases[{{1}, {2}}, _Integer, Infinity]", "{1, 2}"),
