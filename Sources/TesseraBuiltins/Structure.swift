@@ -7,6 +7,7 @@
 
 import TesseraCore
 import TesseraExpr
+import TesseraNumerics
 import TesseraStorage
 
 enum StructureBuiltins {
@@ -179,10 +180,32 @@ enum StructureBuiltins {
 
     // MARK: Sums
 
+    /// The elements as doubles when all are machine integers or reals and one at least is real.
+    private static func machineReals(_ elements: [Expr]) -> [Double]? {
+        var values: [Double] = []
+        values.reserveCapacity(elements.count)
+        var sawReal = false
+        for element in elements {
+            switch element {
+            case .real(let d): values.append(d); sawReal = true
+            case .integer(let i): values.append(Double(i))
+            default: return nil
+            }
+        }
+        return sawReal ? values : nil
+    }
+
     static func total(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         guard k.checkCount(c, 1, 3) else { return nil }
         let e = c[0]
-        if e.isAtom { return e }
+        // An association: the total of its values.
+        if e.hasHead(k.sys.Association), c.count == 1 {
+            return try k.evaluate(Expr(k.sys.Plus, e.arguments.map { $0.arguments.last ?? $0 }))
+        }
+        // Not a list: a numeric quantity is its own total (`Total[2 Pi]`); anything else stays.
+        if !e.isList(k.sys) {
+            return NumericValue.isNumeric(k, e) ? e : nil
+        }
         var spec = LevelSpec(min: 1, max: 1)
         if c.count >= 2, !k.isOption(c[1]) {
             guard let s = k.levelSpec(c[1], call: c) else { return nil }
@@ -199,12 +222,16 @@ enum StructureBuiltins {
                 }
                 if sum != 0 || p.integers.allSatisfy({ $0 == 0 }) { return .integer(sum) }
             case .real:
-                return .real(p.reals.reduce(0, +))
+                return .real(Reductions.totalOfReals(UnsafeBufferPointer(p.reals)))
             case .complex:
                 var re = 0.0, im = 0.0
                 for v in p.complexes { re += v.re; im += v.im }
                 return .complex(.real(re), .real(im))
             }
+        }
+        // Machine numbers with a real among them add as a packed real vector would.
+        if spec.min == 1, spec.max == 1, let reals = machineReals(e.arguments) {
+            return .real(reals.withUnsafeBufferPointer { Reductions.totalOfReals($0) })
         }
         // Total[e, n] sums levels 1..n: Plus applied to the elements, then threaded inward.
         func sum(_ x: Expr, _ levels: Int) -> Expr {

@@ -194,6 +194,23 @@ public enum Reductions {
     }
 
     /// Sum with eight interleaved accumulators (vectorisable).
+    /// Mathematica's `Total` of machine reals. Up to 64 elements: the pairwise sum that splits at
+    /// ceil(n/2) down to pairs, which reproduces Mathematica's last bits (`Total[Table[0.1, 10]]` is
+    /// `1.`, where a running sum gives 0.9999999999999999; `Total[{0.1, 0.7, 0.3}]` is
+    /// 1.0999999999999999). Longer arrays use the eight-accumulator sum (`realSum`), as accurate
+    /// and vectorised; how Mathematica blocks long sums is not known.
+    public static func totalOfReals(_ x: UnsafeBufferPointer<Double>) -> Double {
+        guard let p = x.baseAddress else { return 0 }
+        if x.count > 64 { return realSum(x) }
+        func pairwise(_ start: Int, _ n: Int) -> Double {
+            if n == 1 { return p[start] }
+            if n == 2 { return p[start] + p[start + 1] }
+            let half = (n + 1) / 2
+            return pairwise(start, half) + pairwise(start + half, n - half)
+        }
+        return x.isEmpty ? 0 : pairwise(0, x.count)
+    }
+
     static func realSum(_ x: UnsafeBufferPointer<Double>) -> Double {
         guard let p = x.baseAddress else { return 0 }
         var a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0, a4 = 0.0, a5 = 0.0, a6 = 0.0, a7 = 0.0

@@ -40,3 +40,23 @@ struct StatisticsTests {
         #expect(run.result == "Variance[{1}]")
     }
 }
+
+@Suite struct TotalTests {
+    @Test(arguments: [
+        // Machine reals add pairwise (halves at ceil(n/2)), as Mathematica's last bits show.
+        ("Total[Table[0.1, 10]]", "1."),
+        ("Total[Table[0.1, 7]]", "0.7000000000000001"),
+        ("Total[{0.1, 0.7, 0.3}]", "1.0999999999999999"),
+        ("Total[{1, 2.2, 3, 4.4, 5, 6.6}]", "22.2"),
+        ("Total[Developer`ToPackedArray[Table[0.1, 10]]]", "1."),
+        // Exact and symbolic parts go through Plus.
+        ("Total[{1/3, 1/3, 1/3, 0.5}]", "1.5"),
+        ("Total[{{1, 2}, {3, 4}}]", "{4, 6}"),
+        ("Total[<|a -> 1, b -> 2|>]", "3"),
+        // Not a list: a numeric quantity is its own total, anything else stays unevaluated.
+        ("{Total[2 Pi], Total[x + y], Total[x]}", "{2*Pi, Total[x + y], Total[x]}"),
+    ])
+    func totalAddsLikeMathematica(_ source: String, _ expected: String) {
+        #expect(evaluate(source) == expected, "\(source)")
+    }
+}

@@ -12,8 +12,8 @@ import Glibc
 /// Topic -> the pass rate (percent) that must not be lost: a little under what was reached
 /// (issue 2 asks for 60% of the first six topics and 40% of list and arithmetic).
 private let floors: [String: Double] = [
-    "syntax": 80, "patterns": 89, "function_application": 86, "function_definitions": 92,
-    "control_flow": 78, "attributes": 85, "list": 80, "arithmetic": 79,
+    "syntax": 80, "patterns": 90, "function_application": 87, "function_definitions": 92,
+    "control_flow": 78, "attributes": 85, "list": 81, "arithmetic": 80,
 ]
 
 private var casesPath: String {
