@@ -1,5 +1,5 @@
 // List functions defined by a short formula over other builtins: Discard, RankedMax, RankedMin,
-// PositionIndex, Normalize. Where the formula is an expression (`v/Norm[v]`), it is built and
+// PositionIndex, Normalize, Subdivide, NumericalOrder. Where the formula is an expression (`v/Norm[v]`), it is built and
 // evaluated, so exact and symbolic inputs come out in the arithmetic's own forms.
 
 import TesseraCore
@@ -12,6 +12,8 @@ enum DerivedListBuiltins {
         BuiltinSpec("RankedMin", { k, c throws(Interrupt) in try ranked(k, c, largest: false) }),
         BuiltinSpec("PositionIndex", positionIndex),
         BuiltinSpec("Normalize", normalize),
+        BuiltinSpec("Subdivide", subdivide),
+        BuiltinSpec("NumericalOrder", numericalOrder),
     ]
 
     /// The elements of a list, or the values of an association.
@@ -69,6 +71,44 @@ enum DerivedListBuiltins {
             positions[value, default: []].append(place)
         }
         return Expr(k.sys.Association, order.map { Expr(k.sys.Rule, $0, Expr(k.sys.List, positions[$0]!)) })
+    }
+
+    /// `Subdivide[n]`, `Subdivide[xmax, n]`, `Subdivide[xmin, xmax, n]`: the n + 1 points
+    /// xmin (n - k)/n + xmax k/n (each built and evaluated, so exact, symbolic and list end points
+    /// come out in the arithmetic's forms). n may be a real with an integer value.
+    static func subdivide(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        guard (1...3).contains(c.count) else { return nil }
+        let count: Int
+        switch c[c.count - 1] {
+        case .integer(let n) where n > 0: count = n
+        case .real(let d) where d >= 1 && d.rounded() == d && d < 1e9: count = Int(d)
+        default: return nil
+        }
+        let sys = k.sys
+        var points: [Expr] = []
+        points.reserveCapacity(count + 1)
+        for j in 0...count {
+            guard let weight = Expr.rational(j, over: count), let rest = Expr.rational(count - j, over: count) else { return nil }
+            let point: Expr
+            switch c.count {
+            case 1: point = weight
+            case 2: point = Expr(sys.Times, c[0], weight)
+            default: point = Expr(sys.Plus, Expr(sys.Times, c[0], rest), Expr(sys.Times, c[1], weight))
+            }
+            points.append(try k.evaluate(point))
+        }
+        return k.packedList(points)
+    }
+
+    /// 1 when a comes before b by numerical value, -1 after, 0 for equal values; what is not a
+    /// numeric quantity goes in canonical order (as `Order`).
+    static func numericalOrder(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        guard c.count == 2 else { return nil }
+        if NumericValue.isNumeric(k, c[0]), NumericValue.isNumeric(k, c[1]),
+           let a = NumericValue.machine(k, c[0]), let b = NumericValue.machine(k, c[1]), a.im == 0, b.im == 0 {
+            return .integer(a.re < b.re ? 1 : (a.re > b.re ? -1 : 0))
+        }
+        return .integer(-k.canonicalCompare(c[0], c[1]))
     }
 
     /// `v / Norm[v]` (or `v / f[v]`); a zero vector stays as it is.
