@@ -14,7 +14,11 @@ extension Kernel {
             return try ruleResult(definition.rhs, names: [], values: [])
         }
         if list.patterns.isEmpty { return nil }
-        let matcher = PatternMatcher(kernel: self)
+        let matcher = spareMatchers.popLast() ?? PatternMatcher(kernel: self)
+        defer {
+            matcher.clearBindings()
+            spareMatchers.append(matcher)
+        }
         for definition in list.patterns {
             var rhs = definition.rhs
             var tests: [Expr] = []

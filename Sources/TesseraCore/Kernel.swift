@@ -55,6 +55,10 @@ public final class Kernel {
     /// 0 for the master kernel, 1... for subkernels.
     public var kernelID = 0
 
+    /// Matchers for rule application to reuse (a matcher and its binding arrays are three
+    /// allocations, and every call of a defined function matches).
+    var spareMatchers: [PatternMatcher] = []
+
     /// State owned by builtin families, keyed by the type that owns it.
     private var extensions: [ObjectIdentifier: AnyObject] = [:]
 

@@ -16,7 +16,9 @@ import TesseraStorage
 public final class PatternMatcher {
     typealias Continuation = () throws(Interrupt) -> Bool
 
-    let kernel: Kernel
+    /// Unowned: a matcher lives inside one call of its kernel, or in the kernel's pool of spare
+    /// matchers (`Kernel.spareMatchers`), never longer than the kernel.
+    unowned(unsafe) let kernel: Kernel
     let sys: SystemSymbols
     public private(set) var names: [Symbol] = []
     public private(set) var values: [Expr] = []
@@ -115,6 +117,12 @@ public final class PatternMatcher {
     }
 
     public var bindings: [(Symbol, Expr)] { Array(zip(names, values)) }
+
+    /// Drops the bindings (keeping the storage), so that a spare matcher holds on to no values.
+    func clearBindings() {
+        names.removeAll(keepingCapacity: true)
+        values.removeAll(keepingCapacity: true)
+    }
 
     func value(of name: Symbol) -> Expr? {
         var i = names.count - 1
