@@ -110,9 +110,9 @@ enum ArithmeticBuiltins {
         return try ProductBuilder.product(k, args, original: c.expr)
     }
 
-    /// Numbers only, at most one of them inexact: then the order of the arguments cannot change the
-    /// exact result or its product or sum with the one inexact number, and the Orderless sort may
-    /// be skipped (`DirectListImplementation`).
+    /// Numbers only, at most one of them inexact: then the order of the factors cannot change the
+    /// exact product or its product with the one inexact number, and the Orderless sort may be
+    /// skipped (`DirectListImplementation`).
     private static func numbersWithOneInexactAtMost(_ args: [Expr]) -> Bool {
         var inexact = 0
         for a in args {

@@ -180,27 +180,12 @@ enum StructureBuiltins {
 
     // MARK: Sums
 
-    /// The elements as doubles when all are machine integers or reals and one at least is real.
-    private static func machineReals(_ elements: [Expr]) -> [Double]? {
-        var values: [Double] = []
-        values.reserveCapacity(elements.count)
-        var sawReal = false
-        for element in elements {
-            switch element {
-            case .real(let d): values.append(d); sawReal = true
-            case .integer(let i): values.append(Double(i))
-            default: return nil
-            }
-        }
-        return sawReal ? values : nil
-    }
-
     static func total(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         guard k.checkCount(c, 1, 3) else { return nil }
         let e = c[0]
         // An association: the total of its values.
-        if e.hasHead(k.sys.Association), c.count == 1 {
-            return try k.evaluate(Expr(k.sys.Plus, e.arguments.map { $0.arguments.last ?? $0 }))
+        if c.count == 1, let rules = AssociationBuiltins.rules(k, e) {
+            return try k.evaluate(Expr(k.sys.Plus, rules.map(AssociationBuiltins.value)))
         }
         // Not a list: a numeric quantity is its own total (`Total[2 Pi]`); anything else stays.
         if !e.isList(k.sys) {
@@ -230,8 +215,8 @@ enum StructureBuiltins {
             }
         }
         // Machine numbers with a real among them add as a packed real vector would.
-        if spec.min == 1, spec.max == 1, let reals = machineReals(e.arguments) {
-            return .real(reals.withUnsafeBufferPointer { Reductions.totalOfReals($0) })
+        if spec.min == 1, spec.max == 1, let p = k.packed(from: e.arguments), p.rank == 1, p.type == .real {
+            return .real(Reductions.totalOfReals(UnsafeBufferPointer(p.reals)))
         }
         // Total[e, n] sums levels 1..n: Plus applied to the elements, then threaded inward.
         func sum(_ x: Expr, _ levels: Int) -> Expr {

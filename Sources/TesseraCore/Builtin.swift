@@ -100,13 +100,12 @@ public final class NativeFunction {
     public let direct: DirectImplementation?
     public let directList: DirectListImplementation?
     public let directUnary: DirectUnaryImplementation?
-    init(_ implementation: @escaping BuiltinImplementation, curried: BuiltinImplementation? = nil,
-         directUnary: DirectUnaryImplementation? = nil, direct: DirectImplementation? = nil,
-         directList: DirectListImplementation? = nil) {
-        self.implementation = implementation
-        self.curried = curried
-        self.direct = direct
-        self.directList = directList
-        self.directUnary = directUnary
+    /// What a row installs (a row with only an operator form leaves plain calls unevaluated).
+    init(_ spec: BuiltinSpec) {
+        implementation = spec.implementation ?? { _, _ in nil }
+        curried = spec.curried
+        direct = spec.direct
+        directList = spec.directList
+        directUnary = spec.directUnary
     }
 }

@@ -122,7 +122,8 @@ extension Kernel {
 
     /// Two plain arguments and a builtin shortcut (`x + 1`, `x = value`): no argument array, no new
     /// expression. nil when the call does not qualify (nothing was evaluated then). The arguments are
-    /// read in place (`normal.arguments[i]`, an immutable array) rather than copied into locals.
+    /// read in place (`normal.arguments[i]`, an immutable array) rather than copied into locals, one
+    /// branch per hold pattern: with locals the `Do` loop took 16 % more instructions (1302 vs 1127).
     @inline(__always)
     private func stepWithShortcut(_ normal: Normal, _ symbol: Symbol, _ attributes: Attributes,
                                   _ original: Expr) throws(Interrupt) -> StepResult? {

@@ -87,11 +87,8 @@ public final class Kernel {
             let symbol = symbols.intern(fullName: spec.name.contains("`") ? spec.name : "System`" + spec.name)
             symbol.attributes = spec.attributes
             for (tag, text) in spec.messages { symbol.messages[tag] = text }
-            if let implementation = spec.implementation {
-                symbol.native = NativeFunction(implementation, curried: spec.curried, directUnary: spec.directUnary,
-                                               direct: spec.direct, directList: spec.directList)
-            } else if let curried = spec.curried {
-                symbol.native = NativeFunction({ _, _ in nil }, curried: curried)
+            if spec.implementation != nil || spec.curried != nil {
+                symbol.native = NativeFunction(spec)
             }
             if !spec.options.isEmpty {
                 symbol.options = spec.options.compactMap { name, source in
