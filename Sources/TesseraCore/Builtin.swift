@@ -1,9 +1,13 @@
 // How builtins plug into the kernel.
 //
-// Every builtin family (Sources/TesseraBuiltins/*.swift) exposes one literal table of `BuiltinSpec`
-// rows: name, attributes, messages, options and implementation. The kernel installs the rows once
-// when it starts; the implementation is then found through the symbol itself (`Symbol.native`), so a
-// call to a builtin costs no dictionary lookup.
+// Every builtin family (Sources/TesseraBuiltins/<Topic>/*.swift) exposes one literal table of
+// `BuiltinSpec` rows: name, attributes, messages, options and implementation. The kernel installs the
+// rows once when it starts; the implementation is then found through the symbol itself
+// (`Symbol.native`), so a call to a builtin costs no dictionary lookup.
+//
+// Registration is explicit (see BuiltinRegistration.swift): a name is installed once; a row that
+// changes another row's behaviour says so, either as an adapter on its own row (`adapted(_:)`: sparse
+// arrays seen as lists) or as a wrapping row (`BuiltinSpec(wrapping:)`) installed after the row it wraps.
 
 import TesseraExpr
 
@@ -56,6 +60,9 @@ public struct BuiltinSpec: Sendable {
     public let directList: DirectListImplementation?
     /// See `DirectUnaryImplementation`.
     public let directUnary: DirectUnaryImplementation?
+    /// Set for a row that wraps the implementation already installed under its name (see
+    /// `init(wrapping:_:)`); nil for a row that defines its name.
+    public let wrapper: (@Sendable (@escaping BuiltinImplementation) -> BuiltinImplementation)?
 
     public init(_ name: String, attributes: Attributes = [.protected], messages: [String: String] = [:],
                 options: [(String, String)] = [], curried: BuiltinImplementation? = nil,
@@ -70,10 +77,45 @@ public struct BuiltinSpec: Sendable {
         self.options = options
         self.curried = curried
         self.implementation = implementation
+        wrapper = nil
+    }
+
+    /// A row that wraps the builtin already installed as `name` (installed by an earlier family):
+    /// `wrap` receives the installed implementation and returns the new one. Attributes, messages and
+    /// options stay those of the wrapped row; its shortcuts are dropped, since they would bypass the wrapper.
+    public init(wrapping name: String, _ wrap: @escaping @Sendable (@escaping BuiltinImplementation) -> BuiltinImplementation) {
+        self.name = name
+        attributes = []
+        messages = [:]
+        options = []
+        curried = nil
+        direct = nil
+        directList = nil
+        directUnary = nil
+        implementation = nil
+        wrapper = wrap
+    }
+}
+
+/// A change of a builtin's implementation that a row declares for itself (`row.adapted(adapter)`), such
+/// as "sparse arrays among the arguments are made normal first". The row keeps its name, attributes,
+/// options and shortcuts; the adapter receives the row's name and its implementation.
+public struct BuiltinAdapter: Sendable {
+    public let wrap: @Sendable (_ name: String, _ original: @escaping BuiltinImplementation) -> BuiltinImplementation
+
+    public init(_ wrap: @escaping @Sendable (_ name: String, _ original: @escaping BuiltinImplementation) -> BuiltinImplementation) {
+        self.wrap = wrap
     }
 }
 
 extension BuiltinSpec {
+    /// The same row with its implementation passed through `adapter` (a row without an implementation
+    /// stays as it is).
+    public func adapted(_ adapter: BuiltinAdapter) -> BuiltinSpec {
+        guard let implementation else { return self }
+        return replacingImplementation(adapter.wrap(name, implementation))
+    }
+
     /// The same row with another implementation (a wrapper that prepares arguments for the
     /// original); the shortcuts, options and operator form stay.
     public func replacingImplementation(_ implementation: @escaping BuiltinImplementation) -> BuiltinSpec {
@@ -101,6 +143,14 @@ public final class NativeFunction {
     public let directList: DirectListImplementation?
     public let directUnary: DirectUnaryImplementation?
     /// What a row installs (a row with only an operator form leaves plain calls unevaluated).
+    init(implementation: @escaping BuiltinImplementation, curried: BuiltinImplementation?) {
+        self.implementation = implementation
+        self.curried = curried
+        direct = nil
+        directList = nil
+        directUnary = nil
+    }
+
     init(_ spec: BuiltinSpec) {
         implementation = spec.implementation ?? { _, _ in nil }
         curried = spec.curried

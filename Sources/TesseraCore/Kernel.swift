@@ -65,7 +65,12 @@ public final class Kernel {
     public let printer: ExprPrinter
     public let parser: Parser
 
-    public init(builtins: [[BuiltinSpec]] = [], write: @escaping (String) -> Void = { _ in }) {
+    /// Which family defined each installed builtin (full name -> family name); see BuiltinRegistration.swift.
+    var builtinOwners: [String: String] = [:]
+
+    /// A kernel with no builtins; `install(_:)` adds the families (TesseraRunner's `KernelAssembly`
+    /// makes the kernel a session uses).
+    public init(write: @escaping (String) -> Void = { _ in }) {
         symbols = SymbolTable()
         sys = symbols.system
         printer = ExprPrinter(symbols: symbols)
@@ -78,28 +83,6 @@ public final class Kernel {
         for (name, _) in Attributes.named { _ = symbols.intern(fullName: "System`" + name) }
         // Operator heads are System symbols even before a builtin claims them (`a ⊕ b` is CirclePlus).
         for row in OperatorTable.rows where !row.head.isEmpty { _ = symbols.intern(fullName: "System`" + row.head) }
-        for table in builtins { install(table) }
-    }
-
-    /// Installs one family's table (also usable for families loaded later).
-    public func install(_ table: [BuiltinSpec]) {
-        for spec in table {
-            let symbol = symbols.intern(fullName: spec.name.contains("`") ? spec.name : "System`" + spec.name)
-            symbol.attributes = spec.attributes
-            for (tag, text) in spec.messages { symbol.messages[tag] = text }
-            if spec.implementation != nil || spec.curried != nil {
-                symbol.native = NativeFunction(spec)
-            }
-            if !spec.options.isEmpty {
-                symbol.options = spec.options.compactMap { name, source in
-                    guard let value = try? parser.parse(source).first else { return nil }
-                    // Option names are System symbols, like the builtins they belong to.
-                    let option = symbols.intern(fullName: name.contains("`") ? name : "System`" + name)
-                    return Expr(sys.Rule, .symbol(option), value)
-                }
-            }
-        }
-        invalidateCaches()
     }
 
     /// Marks every cached "evaluates to itself" stamp as stale.

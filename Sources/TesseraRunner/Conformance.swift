@@ -37,7 +37,7 @@ public func loadCases(_ path: String) -> [ConformanceCase]? {
 /// Runs one case; returns (passed, actual output).
 public func runConformanceCase(_ c: ConformanceCase, timeout: Double = 10) -> (Bool, String) {
     var output = ""
-    let kernel = BuiltinFamilies.makeKernel { output += $0 }
+    let kernel = KernelAssembly.makeKernel { output += $0 }
     kernel.deadline = monotonicSeconds() + timeout
     let outcome = runCode(kernel, c.program) { output += $0 }
     kernel.tearDown()

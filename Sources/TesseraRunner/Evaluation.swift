@@ -18,7 +18,7 @@ public struct EvaluationText: Sendable {
 public func evaluateSource(_ source: String, timeout: Double = 60) -> EvaluationText {
     let output = TextBox(), result = TextBox()
     runOnLargeStack {
-        let kernel = BuiltinFamilies.makeKernel { output.text += $0 }
+        let kernel = KernelAssembly.makeKernel { output.text += $0 }
         kernel.deadline = monotonicSeconds() + timeout
         switch kernel.run(source) {
         case .finished(let e):

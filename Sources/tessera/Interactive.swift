@@ -4,6 +4,7 @@
 
 @preconcurrency import CEdit
 import TesseraBuiltins
+import TesseraRunner
 import TesseraCore
 import TesseraExpr
 import TesseraSyntax
@@ -13,7 +14,7 @@ import Glibc
 #endif
 
 func interactiveSession() -> Int32 {
-    let kernel = BuiltinFamilies.makeKernel { writeOut($0); flushOut() }
+    let kernel = KernelAssembly.makeKernel { writeOut($0); flushOut() }
     kernel.commandLine = CommandLine.arguments
     let terminal = isatty(0) != 0
     while true {

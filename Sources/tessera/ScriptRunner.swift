@@ -9,7 +9,7 @@ func runFile(_ path: String, echoResults: Bool) -> Int32 {
         writeOut("tessera: cannot open \(path)\n")
         return 1
     }
-    let kernel = BuiltinFamilies.makeKernel { writeOut($0); flushOut() }
+    let kernel = KernelAssembly.makeKernel { writeOut($0); flushOut() }
     kernel.commandLine = CommandLine.arguments
     let outcome = kernel.run(source) { _, result in
         if echoResults && !result.isSymbol(kernel.sys.Null) {

@@ -32,7 +32,7 @@ func run(_ arguments: [String]) -> Int32 {
         return conformanceMain(Array(arguments.dropFirst()))
     }
     if let i = arguments.firstIndex(of: "-code") ?? arguments.firstIndex(of: "-c"), i + 1 < arguments.count {
-        let kernel = BuiltinFamilies.makeKernel { writeOut($0) }
+        let kernel = KernelAssembly.makeKernel { writeOut($0) }
         kernel.commandLine = CommandLine.arguments
         return runCode(kernel, arguments[i + 1]) { writeOut($0) }.exitCode
     }

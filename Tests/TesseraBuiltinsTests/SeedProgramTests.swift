@@ -24,7 +24,7 @@ private final class SeedRun: @unchecked Sendable {
 
     init(_ sources: [String]) {
         runOnLargeStack {
-            let kernel = BuiltinFamilies.makeKernel { self.output += $0 }
+            let kernel = KernelAssembly.makeKernel { self.output += $0 }
             for source in sources {
                 if case .finished(let e) = kernel.run(source) { self.results.append(e) }
                 else { self.results.append(.symbol(kernel.sys.Failed)) }

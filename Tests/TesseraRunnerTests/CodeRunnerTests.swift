@@ -10,7 +10,7 @@ final class Collected: @unchecked Sendable { var text = ""; var status: Int32 = 
 private func runCodeText(_ code: String) -> (String, Int32) {
     let box = Collected()
     runOnLargeStack {
-        let kernel = BuiltinFamilies.makeKernel { box.text += $0 }
+        let kernel = KernelAssembly.makeKernel { box.text += $0 }
         box.status = runCode(kernel, code) { box.text += $0 }.exitCode
         kernel.tearDown()
     }

@@ -50,7 +50,6 @@ enum ArithmeticBuiltins {
     static func setUp(_ k: Kernel) {
         k.sys.Infinity.ownValue = Expr(k.sys.DirectedInfinity, .integer(1))
         k.sys.ComplexInfinity.ownValue = Expr(k.sys.DirectedInfinity, [])
-        ConstantBuiltins.setUp(k)
     }
 
     // MARK: Plus

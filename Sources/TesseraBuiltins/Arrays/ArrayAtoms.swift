@@ -3,30 +3,23 @@
 //
 // In Mathematica both are atoms that these builtins still look into (`Length[ByteArray[{1, 2}]]` is 2,
 // `NumericArray[...][[1]]` a smaller numeric array). Rather than teach every list builtin about them,
-// this table wraps the list builtins' own rows: a call whose first argument is a byte array or a numeric
-// array runs the original implementation on the data as a packed list, and a list result is turned back
-// into the same kind of array. Every other call goes straight to the original. The table must therefore
-// be installed after the families it wraps (BuiltinFamilies lists it last).
+// those rows declare an adapter (`.adapted(ArrayAtomViews.listView)`): a call whose first argument is a
+// byte array or a numeric array runs the row's implementation on the data as a packed list, and with
+// `rewrappedListView` a list result is turned back into the same kind of array. Every other call goes
+// straight to the implementation.
 
 import TesseraCore
 import TesseraExpr
 import TesseraStorage
 
 enum ArrayAtomViews {
-    static let table: [BuiltinSpec] = [
-        view(StructureBuiltins.table, "Normal", rewrap: false),
-        view(SequenceBuiltins.table, "Length", rewrap: false),
-        view(SequenceBuiltins.table, "First", rewrap: true),
-        view(SequenceBuiltins.table, "Last", rewrap: true),
-        view(PartBuiltins.table, "Part", rewrap: true),
-        view(StructureBuiltins.table, "Dimensions", rewrap: false),
-        view(StructureBuiltins.table, "ArrayDepth", rewrap: false),
-    ].compactMap { $0 }
+    /// Length, Normal, Dimensions, ArrayDepth: the result is about the data.
+    static let listView = BuiltinAdapter { name, original in view(name, original, rewrap: false) }
+    /// Part, First, Last: a list result is an array of the same kind again.
+    static let rewrappedListView = BuiltinAdapter { name, original in view(name, original, rewrap: true) }
 
-    /// The row `name` of `table` with its implementation wrapped (nil when the table has no such row).
-    private static func view(_ table: [BuiltinSpec], _ name: String, rewrap: Bool) -> BuiltinSpec? {
-        guard let spec = table.first(where: { $0.name == name }), let original = spec.implementation else { return nil }
-        let wrapped: BuiltinImplementation = { (k: Kernel, c: Call) throws(Interrupt) -> Expr? in
+    private static func view(_ name: String, _ original: @escaping BuiltinImplementation, rewrap: Bool) -> BuiltinImplementation {
+        { (k: Kernel, c: Call) throws(Interrupt) -> Expr? in
             guard let first = c.arguments.first, let array = ArrayAtom(k, first) else { return try original(k, c) }
             switch (name, array) {
             case ("Length", .bytes(let bytes)) where c.count == 1:
@@ -42,7 +35,6 @@ enum ArrayAtomViews {
             guard let result = try original(k, call) else { return nil }
             return rewrap ? array.rewrap(k, result) : result
         }
-        return spec.replacingImplementation(wrapped)
     }
 }
 

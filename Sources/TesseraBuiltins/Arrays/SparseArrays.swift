@@ -7,9 +7,10 @@
 // index of a vector, with rowPointers {0, count}). Explicit values are kept in position order and
 // never equal the background.
 //
-// List builtins that do not know sparse arrays see them through `SparseArrays.adapt`: their sparse
-// arguments are made normal first, and structural ones (Take, Reverse, ...) give a sparse result
-// again when every array they were given was sparse.
+// List builtins that do not know sparse arrays declare an adapter on their row
+// (`.adapted(SparseArrays.normalizing)`): their sparse arguments are made normal first, and structural
+// ones (`SparseArrays.keepingSparse`: Take, Reverse, ...) give a sparse result again when every array
+// they were given was sparse.
 
 import TesseraCore
 import TesseraExpr
@@ -342,38 +343,35 @@ enum SparseArrays {
 
     // MARK: Other builtins on sparse arrays
 
-    /// `specs` where those named in `normalizing` or `keepSparse` first make sparse arguments normal;
-    /// those in `keepSparse` make a full-array result sparse again when their array was sparse.
-    static func adapt(_ specs: [BuiltinSpec], normalizing: Set<String>, keepSparse: Set<String>) -> [BuiltinSpec] {
-        specs.map { spec in
-            guard let implementation = spec.implementation,
-                  normalizing.contains(spec.name) || keepSparse.contains(spec.name) else { return spec }
-            let keep = keepSparse.contains(spec.name)
-            let wrapped: BuiltinImplementation = { (k: Kernel, c: Call) throws(Interrupt) -> Expr? in
-                guard c.arguments.contains(where: { $0.hasHead(k.sys.SparseArray) }) else {
-                    return try implementation(k, c)
-                }
-                var background: Expr? = nil
-                // Join stays sparse when all its lists are; the others when their first argument is.
-                var allSparse = spec.name == "Join" || Sparse(k, c.arguments[0]) != nil
-                var arguments = c.arguments
-                for (i, a) in arguments.enumerated() {
-                    if let s = Sparse(k, a) {
-                        if background == nil { background = s.background }
-                        arguments[i] = s.normal(k)
-                    } else if a.isList(k.sys) {
-                        if spec.name == "Join" { allSparse = false }
-                    }
-                }
-                guard let background else { return try implementation(k, c) }
-                let call = Call(expr: Expr(c.head, arguments), head: c.head, arguments: arguments)
-                guard let result = try implementation(k, call) else { return nil }
-                if keep, allSparse, result.isList(k.sys), let s = Sparse(k, array: result, background: background) {
-                    return s.expr(k)
-                }
-                return result
+    /// For a list builtin that does not know sparse arrays: sparse arguments are made normal first.
+    static let normalizing = BuiltinAdapter { name, implementation in adapt(name, implementation, keep: false) }
+    /// The same, and a full-array result is made sparse again when its array was sparse (Take, Reverse, ...).
+    static let keepingSparse = BuiltinAdapter { name, implementation in adapt(name, implementation, keep: true) }
+
+    private static func adapt(_ name: String, _ implementation: @escaping BuiltinImplementation, keep: Bool) -> BuiltinImplementation {
+        { (k: Kernel, c: Call) throws(Interrupt) -> Expr? in
+            guard c.arguments.contains(where: { $0.hasHead(k.sys.SparseArray) }) else {
+                return try implementation(k, c)
             }
-            return spec.replacingImplementation(wrapped)
+            var background: Expr? = nil
+            // Join stays sparse when all its lists are; the others when their first argument is.
+            var allSparse = name == "Join" || Sparse(k, c.arguments[0]) != nil
+            var arguments = c.arguments
+            for (i, a) in arguments.enumerated() {
+                if let s = Sparse(k, a) {
+                    if background == nil { background = s.background }
+                    arguments[i] = s.normal(k)
+                } else if a.isList(k.sys) {
+                    if name == "Join" { allSparse = false }
+                }
+            }
+            guard let background else { return try implementation(k, c) }
+            let call = Call(expr: Expr(c.head, arguments), head: c.head, arguments: arguments)
+            guard let result = try implementation(k, call) else { return nil }
+            if keep, allSparse, result.isList(k.sys), let s = Sparse(k, array: result, background: background) {
+                return s.expr(k)
+            }
+            return result
         }
     }
 }

@@ -1,5 +1,5 @@
 // Associations: the Association constructor and `<|...|>[key]` lookup, AssociationQ, Keys, Values,
-// Lookup, KeyExistsQ, Key, Missing, MissingQ, DeleteMissing, Normal, AssociationThread,
+// Lookup, KeyExistsQ, Key, Missing, MissingQ, DeleteMissing, AssociationThread,
 // AssociationMap, AssociateTo, KeyDropFrom.
 //
 // Representation. An association is the normal expression `Association[r1, r2, ...]` whose
@@ -25,7 +25,6 @@ enum AssociationBuiltins {
         BuiltinSpec("Missing", attributes: [.protected]),
         BuiltinSpec("MissingQ", missingQ),
         BuiltinSpec("DeleteMissing", deleteMissing),
-        BuiltinSpec("Normal", normal),
         BuiltinSpec("AssociationThread", messages: ["idim": "`1` and `2` must have the same length."],
                     associationThread),
         BuiltinSpec("AssociationMap", curried: firstArgumentForm, associationMap),
@@ -207,25 +206,6 @@ enum AssociationBuiltins {
         guard k.checkCount(c, 2, 2) else { return nil }
         guard let (r, _) = ruleList(k, c[0]) else { return k.bool(false) }
         return k.bool(find(k, r, c[1]) != nil)
-    }
-
-    /// Associations become lists of rules; their values are left as they are, so nested associations
-    /// stay (`Normal[<|a -> <|b -> 1|>|>]` is `{a -> <|b -> 1|>}`). With a second argument only the
-    /// heads it names are converted.
-    static func normal(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
-        guard k.checkCount(c, 1, 2) else { return nil }
-        if c.count == 2 {
-            let heads = c[1].isList(k.sys) ? c[1].arguments : [c[1]]
-            guard heads.contains(where: { $0.isSymbol(k.sys.Association) }) else { return c[0] }
-        }
-        func convert(_ e: Expr) -> Expr {
-            if let r = rules(k, e) { return Expr(k.sys.List, r) }
-            guard case .normal(let n) = e, !n.arguments.isEmpty else { return e }
-            let converted = n.arguments.map(convert)
-            if zip(converted, n.arguments).allSatisfy({ $0.isIdentical(to: $1) }) { return e }
-            return Expr(head: n.head, converted)
-        }
-        return convert(c[0])
     }
 
     static func missingQ(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {

@@ -9,24 +9,24 @@ import TesseraCore
 import TesseraExpr
 
 enum FunctionalBuiltins {
-    static let table: [BuiltinSpec] = SparseArrays.adapt([
-        BuiltinSpec("Map", options: [("Heads", "False")], curried: functionFirstOperator, map),
+    static let table: [BuiltinSpec] = [
+        BuiltinSpec("Map", options: [("Heads", "False")], curried: functionFirstOperator, map).adapted(SparseArrays.normalizing),
         BuiltinSpec("MapAll", options: [("Heads", "False")], curried: functionFirstOperator, mapAll),
-        BuiltinSpec("Apply", options: [("Heads", "False")], curried: functionFirstOperator, apply),
+        BuiltinSpec("Apply", options: [("Heads", "False")], curried: functionFirstOperator, apply).adapted(SparseArrays.normalizing),
         BuiltinSpec("MapApply", curried: functionFirstOperator, mapApply),
         BuiltinSpec("MapAt", curried: mapAtOperator, mapAt),
-        BuiltinSpec("MapIndexed", options: [("Heads", "False")], curried: functionFirstOperator, mapIndexed),
+        BuiltinSpec("MapIndexed", options: [("Heads", "False")], curried: functionFirstOperator, mapIndexed).adapted(SparseArrays.normalizing),
         BuiltinSpec("MapThread", messages: [
             "mptd": "Object `1` at position `2` in `3` has only `4` of required `5` dimensions.",
             "mptc": "Incompatible dimensions of objects at positions `1` and `2` of `3`; dimensions are `4` and `5`.",
         ], curried: functionFirstOperator, mapThread),
-        BuiltinSpec("Scan", curried: functionFirstOperator, scan),
-        BuiltinSpec("Select", curried: selectOperator, select),
+        BuiltinSpec("Scan", curried: functionFirstOperator, scan).adapted(SparseArrays.normalizing),
+        BuiltinSpec("Select", curried: selectOperator, select).adapted(SparseArrays.normalizing),
         BuiltinSpec("Thread", messages: ["tdlen": "Objects of unequal length in `1` cannot be combined."], thread),
         BuiltinSpec("Through", through),
         BuiltinSpec("Construct", construct),
         BuiltinSpec("Operate", operate),
-    ], normalizing: ["Map", "MapIndexed", "Select", "Scan", "Apply"], keepSparse: [])
+    ]
 
     /// `Map[f][e]` is `Map[f, e]` (likewise Apply, Scan, MapIndexed...).
     static func functionFirstOperator(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {

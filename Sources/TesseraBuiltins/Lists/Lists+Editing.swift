@@ -9,16 +9,16 @@ import TesseraExpr
 import TesseraStorage
 
 enum EditingBuiltins {
-    static let table: [BuiltinSpec] = SparseArrays.adapt([
-        BuiltinSpec("Append", curried: appendOperator, append),
-        BuiltinSpec("Prepend", curried: appendOperator, prepend),
-        BuiltinSpec("Join", attributes: [.flat, .oneIdentity, .protected], join),
-        BuiltinSpec("Catenate", catenate),
-        BuiltinSpec("Riffle", riffle),
-        BuiltinSpec("Insert", curried: insertOperator, insert),
-        BuiltinSpec("Delete", curried: SequenceBuiltins.operatorForm, delete),
-        BuiltinSpec("ReplacePart", curried: SequenceBuiltins.operatorForm, replacePart),
-    ], normalizing: ["Catenate", "Riffle", "ReplacePart"], keepSparse: ["Join", "Append", "Prepend", "Insert", "Delete"])
+    static let table: [BuiltinSpec] = [
+        BuiltinSpec("Append", curried: appendOperator, append).adapted(SparseArrays.keepingSparse),
+        BuiltinSpec("Prepend", curried: appendOperator, prepend).adapted(SparseArrays.keepingSparse),
+        BuiltinSpec("Join", attributes: [.flat, .oneIdentity, .protected], join).adapted(SparseArrays.keepingSparse),
+        BuiltinSpec("Catenate", catenate).adapted(SparseArrays.normalizing),
+        BuiltinSpec("Riffle", riffle).adapted(SparseArrays.normalizing),
+        BuiltinSpec("Insert", curried: insertOperator, insert).adapted(SparseArrays.keepingSparse),
+        BuiltinSpec("Delete", curried: SequenceBuiltins.operatorForm, delete).adapted(SparseArrays.keepingSparse),
+        BuiltinSpec("ReplacePart", curried: SequenceBuiltins.operatorForm, replacePart).adapted(SparseArrays.normalizing),
+    ]
 
     static func appendOperator(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         guard c.count == 1, let inner = c.expr.asNormal?.head.asNormal, inner.arguments.count == 1 else { return nil }

@@ -13,16 +13,16 @@ import TesseraExpr
 import TesseraStorage
 
 enum PaddingBuiltins {
-    static let table: [BuiltinSpec] = SparseArrays.adapt([
+    static let table: [BuiltinSpec] = [
         BuiltinSpec("PadLeft", messages: [
             "padlevel": "The padding specification `1` involves more levels than the list `2`.",
-        ], padLeft),
+        ], padLeft).adapted(SparseArrays.keepingSparse),
         BuiltinSpec("PadRight", messages: [
             "padlevel": "The padding specification `1` involves more levels than the list `2`.",
-        ], padRight),
-        BuiltinSpec("ArrayPad", arrayPad),
-        BuiltinSpec("ArrayReshape", arrayReshape),
-    ], normalizing: [], keepSparse: ["PadLeft", "PadRight", "ArrayPad", "ArrayReshape"])
+        ], padRight).adapted(SparseArrays.keepingSparse),
+        BuiltinSpec("ArrayPad", arrayPad).adapted(SparseArrays.keepingSparse),
+        BuiltinSpec("ArrayReshape", arrayReshape).adapted(SparseArrays.keepingSparse),
+    ]
 
     /// How positions outside the source are filled.
     enum Fill {

@@ -12,11 +12,11 @@ import TesseraExpr
 import TesseraStorage
 
 enum PartBuiltins {
-    static let table: [BuiltinSpec] = SparseArrays.adapt([
-        BuiltinSpec("Part", attributes: [.nHoldRest, .protected, .readProtected], part),
+    static let table: [BuiltinSpec] = [
+        BuiltinSpec("Part", attributes: [.nHoldRest, .protected, .readProtected], part).adapted(SparseArrays.keepingSparse).adapted(ArrayAtomViews.rewrappedListView),
         BuiltinSpec("Span", attributes: [.protected]),
-        BuiltinSpec("Extract", attributes: [.nHoldRest, .protected], curried: extractOperator, extract),
-    ], normalizing: ["Part", "Extract"], keepSparse: ["Part"])
+        BuiltinSpec("Extract", attributes: [.nHoldRest, .protected], curried: extractOperator, extract).adapted(SparseArrays.normalizing),
+    ]
 
     static func part(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         guard c.count >= 1 else { return nil }

@@ -9,17 +9,17 @@ import TesseraExpr
 import TesseraStorage
 
 enum RearrangeBuiltins {
-    static let table: [BuiltinSpec] = SparseArrays.adapt([
-        BuiltinSpec("Flatten", flatten),
-        BuiltinSpec("Partition", partition),
+    static let table: [BuiltinSpec] = [
+        BuiltinSpec("Flatten", flatten).adapted(SparseArrays.keepingSparse),
+        BuiltinSpec("Partition", partition).adapted(SparseArrays.keepingSparse),
         BuiltinSpec("Transpose", messages: [
             "nmtx": "The first two levels of `1` cannot be transposed.",
             "perm": "`1` is not a permutation.",
-        ], transpose),
-        BuiltinSpec("Reverse", reverse),
-        BuiltinSpec("RotateLeft", rotateLeft),
-        BuiltinSpec("RotateRight", rotateRight),
-    ], normalizing: [], keepSparse: ["Reverse", "RotateLeft", "RotateRight", "Partition", "Flatten", "Transpose"])
+        ], transpose).adapted(SparseArrays.keepingSparse),
+        BuiltinSpec("Reverse", reverse).adapted(SparseArrays.keepingSparse),
+        BuiltinSpec("RotateLeft", rotateLeft).adapted(SparseArrays.keepingSparse),
+        BuiltinSpec("RotateRight", rotateRight).adapted(SparseArrays.keepingSparse),
+    ]
 
     // MARK: Flatten
 

@@ -102,20 +102,20 @@ extension Kernel {
 }
 
 enum SequenceBuiltins {
-    static let table: [BuiltinSpec] = SparseArrays.adapt([
-        BuiltinSpec("Length", length),
-        BuiltinSpec("First", first),
-        BuiltinSpec("Last", last),
-        BuiltinSpec("Rest", rest),
-        BuiltinSpec("Most", most),
-        BuiltinSpec("Take", attributes: [.nHoldRest, .protected], take),
-        BuiltinSpec("Drop", attributes: [.nHoldRest, .protected], drop),
-        BuiltinSpec("TakeDrop", takeDrop),
-        BuiltinSpec("TakeWhile", takeWhile),
-        BuiltinSpec("LengthWhile", lengthWhile),
-        BuiltinSpec("TakeList", takeList),
+    static let table: [BuiltinSpec] = [
+        BuiltinSpec("Length", length).adapted(SparseArrays.normalizing).adapted(ArrayAtomViews.listView),
+        BuiltinSpec("First", first).adapted(SparseArrays.normalizing).adapted(ArrayAtomViews.rewrappedListView),
+        BuiltinSpec("Last", last).adapted(SparseArrays.normalizing).adapted(ArrayAtomViews.rewrappedListView),
+        BuiltinSpec("Rest", rest).adapted(SparseArrays.keepingSparse),
+        BuiltinSpec("Most", most).adapted(SparseArrays.keepingSparse),
+        BuiltinSpec("Take", attributes: [.nHoldRest, .protected], take).adapted(SparseArrays.keepingSparse),
+        BuiltinSpec("Drop", attributes: [.nHoldRest, .protected], drop).adapted(SparseArrays.keepingSparse),
+        BuiltinSpec("TakeDrop", takeDrop).adapted(SparseArrays.normalizing),
+        BuiltinSpec("TakeWhile", takeWhile).adapted(SparseArrays.normalizing),
+        BuiltinSpec("LengthWhile", lengthWhile).adapted(SparseArrays.normalizing),
+        BuiltinSpec("TakeList", takeList).adapted(SparseArrays.normalizing),
         BuiltinSpec("UpTo"),
-    ], normalizing: ["Length", "First", "Last", "Take", "Drop", "Most", "Rest", "TakeDrop", "TakeWhile", "LengthWhile", "TakeList"], keepSparse: ["Take", "Drop", "Most", "Rest"])
+    ]
 
     /// `f[spec][e]` is `f[e, spec]`.
     static func operatorForm(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {

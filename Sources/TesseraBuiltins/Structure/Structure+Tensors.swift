@@ -10,14 +10,14 @@ import TesseraExpr
 import TesseraStorage
 
 enum TensorBuiltins {
-    static let table: [BuiltinSpec] = SparseArrays.adapt([
-        BuiltinSpec("Outer", outer),
-        BuiltinSpec("Inner", inner),
-        BuiltinSpec("Dot", attributes: [.flat, .oneIdentity, .protected], dot),
+    static let table: [BuiltinSpec] = [
+        BuiltinSpec("Outer", outer).adapted(SparseArrays.normalizing),
+        BuiltinSpec("Inner", inner).adapted(SparseArrays.normalizing),
+        BuiltinSpec("Dot", attributes: [.flat, .oneIdentity, .protected], dot).adapted(SparseArrays.normalizing),
         BuiltinSpec("IdentityMatrix", identityMatrix),
         BuiltinSpec("DiagonalMatrix", diagonalMatrix),
-        BuiltinSpec("Tr", tr),
-    ], normalizing: ["Outer", "Inner", "Dot", "Tr"], keepSparse: [])
+        BuiltinSpec("Tr", tr).adapted(SparseArrays.normalizing),
+    ]
 
     // MARK: Outer
 

@@ -11,27 +11,27 @@ import TesseraNumerics
 import TesseraStorage
 
 enum StructureBuiltins {
-    static let table: [BuiltinSpec] = SparseArrays.adapt([
+    static let table: [BuiltinSpec] = [
         BuiltinSpec("Head", head),
         BuiltinSpec("AtomQ", atomQ),
         BuiltinSpec("ListQ", listQ),
-        BuiltinSpec("VectorQ", vectorQ),
-        BuiltinSpec("MatrixQ", matrixQ),
-        BuiltinSpec("ArrayQ", arrayQ),
+        BuiltinSpec("VectorQ", vectorQ).adapted(SparseArrays.normalizing),
+        BuiltinSpec("MatrixQ", matrixQ).adapted(SparseArrays.normalizing),
+        BuiltinSpec("ArrayQ", arrayQ).adapted(SparseArrays.normalizing),
         BuiltinSpec("Dimensions", messages: [
             "innf": "Non-negative integer or Infinity expected at position `2` in `1`.",
-        ], dimensions),
-        BuiltinSpec("ArrayDepth", arrayDepth),
-        BuiltinSpec("TensorRank", arrayDepth),
+        ], dimensions).adapted(SparseArrays.normalizing).adapted(ArrayAtomViews.listView),
+        BuiltinSpec("ArrayDepth", arrayDepth).adapted(SparseArrays.normalizing).adapted(ArrayAtomViews.listView),
+        BuiltinSpec("TensorRank", arrayDepth).adapted(SparseArrays.normalizing),
         BuiltinSpec("Depth", depth),
         BuiltinSpec("Level", options: [("Heads", "False")], level),
-        BuiltinSpec("Normal", normal),
+        BuiltinSpec("Normal", normal).adapted(ArrayAtomViews.listView),
         BuiltinSpec("Order", order),
-        BuiltinSpec("Total", total),
-        BuiltinSpec("Accumulate", accumulate),
-        BuiltinSpec("Differences", differences),
-        BuiltinSpec("Ratios", ratios),
-    ], normalizing: ["ArrayQ", "VectorQ", "MatrixQ", "Dimensions", "ArrayDepth", "TensorRank", "Total", "Accumulate", "Differences", "Ratios", "Normal"], keepSparse: [])
+        BuiltinSpec("Total", total).adapted(SparseArrays.normalizing),
+        BuiltinSpec("Accumulate", accumulate).adapted(SparseArrays.normalizing),
+        BuiltinSpec("Differences", differences).adapted(SparseArrays.normalizing),
+        BuiltinSpec("Ratios", ratios).adapted(SparseArrays.normalizing),
+    ]
 
     static func head(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         guard k.checkCount(c, 1, 2) else { return nil }
@@ -155,13 +155,22 @@ enum StructureBuiltins {
         return Expr(k.sys.List, found)
     }
 
+    /// The one Normal: associations become lists of rules and sparse arrays full arrays, at every level
+    /// of ordinary expressions; an association's values are left as they are, so nested associations
+    /// stay (`Normal[<|a -> <|b -> 1|>|>]` is `{a -> <|b -> 1|>}`), as in Mathematica. With a second
+    /// argument only the heads it names are converted. (Byte and numeric arrays: `ArrayAtomViews`.)
     static func normal(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         guard k.checkCount(c, 1, 2) else { return nil }
+        let heads: [Expr]? = c.count == 2 ? (c[1].isList(k.sys) ? c[1].arguments : [c[1]]) : nil
+        let associations = heads?.contains { $0.isSymbol(k.sys.Association) } ?? true
+        let sparseArrays = heads?.contains { $0.isSymbol(k.sys.SparseArray) } ?? true
         func convert(_ e: Expr) -> Expr {
-            guard case .normal(let n) = e else { return e }
             if e.hasHead(k.sys.Association) {
-                return Expr(k.sys.List, n.arguments.map(convert))
+                guard associations, let rules = AssociationBuiltins.rules(k, e) else { return e }
+                return Expr(k.sys.List, rules)
             }
+            if sparseArrays, e.hasHead(k.sys.SparseArray), let sparse = Sparse(k, e) { return sparse.normal(k) }
+            guard case .normal(let n) = e, !n.arguments.isEmpty else { return e }
             var changed = false
             let parts = n.arguments.map { a -> Expr in
                 let v = convert(a)

@@ -1,0 +1,25 @@
+// The kernel a session uses: every family of every module, installed in one place.
+//
+// This sits above the builtin modules so that each can contribute families without knowing the
+// others (the parallel toolkit adds its own here). The order matters only for wrapping rows, which
+// must come after the row they wrap; a name defined twice is a broken contract, caught by the test
+// that installs every family (KernelAssemblyTests).
+
+import TesseraBuiltins
+import TesseraCore
+
+public enum KernelAssembly {
+    /// All families of a full kernel, in install order.
+    public static let families: [BuiltinFamily] = BuiltinFamilies.all
+
+    /// A kernel with every family installed and the session variables set.
+    public static func makeKernel(write: @escaping (String) -> Void = { _ in }) -> Kernel {
+        let kernel = Kernel(write: write)
+        do {
+            try kernel.install(families)
+        } catch {
+            preconditionFailure("builtin registration: \(error)")
+        }
+        return kernel
+    }
+}
