@@ -45,8 +45,8 @@ public final class Kernel {
     var checkFrames: [CheckFrame] = []
 
     // MARK: Session
-    /// Where `Print`, messages and other side output go.
-    public var write: (String) -> Void
+    /// Where messages, `Print` and `Echo` go, as values (see SideOutput.swift).
+    public var output: (SideOutput) -> Void
     public var lineNumber = 1
     public var outputs: [Int: Expr] = [:]
     public var moduleNumber = 1
@@ -62,6 +62,11 @@ public final class Kernel {
     /// State owned by builtin families, keyed by the type that owns it.
     private var extensions: [ObjectIdentifier: AnyObject] = [:]
 
+    /// A kernel whose side output is written as terminal text (as wolframscript prints it).
+    public convenience init(write: @escaping (String) -> Void) {
+        self.init(output: { write($0.terminalText) })
+    }
+
     public let printer: ExprPrinter
     public let parser: Parser
 
@@ -70,12 +75,12 @@ public final class Kernel {
 
     /// A kernel with no builtins; `install(_:)` adds the families (TesseraRunner's `KernelAssembly`
     /// makes the kernel a session uses).
-    public init(write: @escaping (String) -> Void = { _ in }) {
+    public init(output: @escaping (SideOutput) -> Void = { _ in }) {
         symbols = SymbolTable()
         sys = symbols.system
         printer = ExprPrinter(symbols: symbols)
         parser = Parser(symbols: symbols)
-        self.write = write
+        self.output = output
         startTime = monotonicSeconds()
         messagesOff = ["Developer`FromPackedArray::unpack", "Developer`FromPackedArray::punpack",
                        "Developer`FromPackedArray::unpack1", "Developer`FromPackedArray::punpack1",

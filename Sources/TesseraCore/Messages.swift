@@ -14,26 +14,46 @@ extension Kernel {
     }
 
     public func messageWithArguments(_ symbol: Symbol, _ tag: String, _ arguments: [Expr]) {
-        let key = symbol.fullName + "::" + tag
-        let generalKey = "System`General::" + tag
-        if messagesOff.contains(key) { return }
-        if symbol.messages[tag] == nil && messagesOff.contains(generalKey) && symbol !== sys.General { return }
+        guard isSwitchedOn(symbol, tag) else { return }
+        let template = messageTemplate(symbol, tag) ?? "-- Message text not found --"
+        deliver(MessageValue(symbol: symbol.fullName, tag: tag, arguments: arguments, text: fill(template, arguments)), symbol)
+    }
+
+    /// Issues a message that arrived as a value (from a subkernel): Off, Quiet, Check, $MessageList
+    /// and General::stop treat it as if this kernel had issued it; its text is the one it carries.
+    public func reissue(_ value: MessageValue) {
+        let symbol = symbols.intern(fullName: value.symbol)
+        guard isSwitchedOn(symbol, value.tag) else { return }
+        deliver(value, symbol)
+    }
+
+    private func isSwitchedOn(_ symbol: Symbol, _ tag: String) -> Bool {
+        if messagesOff.contains(symbol.fullName + "::" + tag) { return false }
+        return symbol.messages[tag] != nil || !messagesOff.contains("System`General::" + tag) || symbol === sys.General
+    }
+
+    /// The one path of an issued message: Check frames, Quiet, $MessageList, the three-per-evaluation
+    /// limit, then the output.
+    private func deliver(_ value: MessageValue, _ symbol: Symbol) {
+        let key = symbol.fullName + "::" + value.tag
         messagesIssued += 1
         for i in checkFrames.indices where checkFrames[i].quietDepth >= quietDepth {
             if let watched = checkFrames[i].watched, !watched.contains(key) { continue }
             checkFrames[i].hit = true
         }
-        let name = Expr(sys.MessageName, .symbol(symbol), .string(tag))
+        let name = Expr(sys.MessageName, .symbol(symbol), .string(value.tag))
         if quietDepth > 0 { return }
         messageList.append(Expr(sys.HoldForm, name))
+        publishMessageList()
         let count = (messageCounts[key] ?? 0) + 1
         messageCounts[key] = count
         if count > 3 { return }
-        let template = messageTemplate(symbol, tag) ?? "-- Message text not found --"
-        write("\n" + symbols.displayName(symbol) + "::" + tag + ": " + fill(template, arguments) + "\n")
+        output(.message(value, shownName: symbols.displayName(symbol)))
         if count == 3 {
             let stop = messageTemplate(sys.General, "stop") ?? ""
-            write("\nGeneral::stop: " + fill(stop, [Expr(sys.HoldForm, name)]) + "\n")
+            let arguments = [Expr(sys.HoldForm, name)]
+            output(.message(MessageValue(symbol: sys.General.fullName, tag: "stop", arguments: arguments,
+                                         text: fill(stop, arguments)), shownName: "General"))
         }
     }
 
@@ -85,8 +105,18 @@ extension Kernel {
 
     /// Clears the per-evaluation message state (at the start of each top-level evaluation).
     public func resetMessageState() {
-        messageList = []
+        if !messageList.isEmpty {
+            messageList = []
+            publishMessageList()
+        }
         messageCounts = [:]
+    }
+
+    /// `$MessageList` is a variable the language reads: it follows `messageList`.
+    private func publishMessageList() {
+        let variable = symbols.intern(fullName: "System`$MessageList")
+        variable.ownValue = Expr(sys.List, messageList)
+        invalidateCaches()
     }
 }
 

@@ -66,7 +66,8 @@ extension Kernel {
     }
 
     public func reportSyntaxError(_ error: SyntaxError) {
-        write("\nSyntax::" + error.tag + ": " + error.text + "\n")
+        let syntax = symbols.intern(fullName: "System`Syntax")
+        output(.message(MessageValue(symbol: syntax.fullName, tag: error.tag, arguments: [], text: error.text), shownName: "Syntax"))
     }
 }
 

@@ -12,9 +12,14 @@ public enum KernelAssembly {
     /// All families of a full kernel, in install order.
     public static let families: [BuiltinFamily] = BuiltinFamilies.all
 
-    /// A kernel with every family installed and the session variables set.
+    /// A kernel with every family installed whose side output is written as terminal text.
     public static func makeKernel(write: @escaping (String) -> Void = { _ in }) -> Kernel {
-        let kernel = Kernel(write: write)
+        makeKernel(output: { write($0.terminalText) })
+    }
+
+    /// A kernel with every family installed and the session variables set; side output as values.
+    public static func makeKernel(output: @escaping (SideOutput) -> Void) -> Kernel {
+        let kernel = Kernel(output: output)
         do {
             try kernel.install(families)
         } catch {

@@ -27,6 +27,7 @@ enum SessionBuiltins {
             s.ownValue = value
         }
         set("$Version", .string("Tessera 0.1 for Linux x86 (64-bit)"))
+        set("$MessageList", Expr(k.sys.List))
         set("$VersionNumber", .real(14.0))
         set("$SystemID", .string("Linux-x86-64"))
         set("$OperatingSystem", .string("Unix"))
@@ -48,7 +49,7 @@ enum SessionBuiltins {
     static func print(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         var line = ""
         for argument in c.arguments { line += k.outputText(argument) }
-        k.write(line + "\n")
+        k.output(.print(PrintValue(kind: .print, expressions: c.arguments, text: line)))
         return .symbol(k.sys.Null)
     }
 
@@ -57,7 +58,7 @@ enum SessionBuiltins {
         var shown = c[0]
         if c.count == 3 { shown = try k.evaluate(Expr(head: c[2], [c[0]])) }
         let label = c.count >= 2 ? k.outputText(c[1]) + " " : ""
-        k.write(">> " + label + k.outputText(shown) + "\n")
+        k.output(.print(PrintValue(kind: .echo, expressions: [shown], text: ">> " + label + k.outputText(shown))))
         return c[0]
     }
 
