@@ -15,6 +15,9 @@ import TesseraStorage
 
 extension Kernel {
     public func evaluate(_ expr: Expr) throws(Interrupt) -> Expr {
+        #if DEBUG
+        if depth == 0 { checkOwnerThread() }
+        #endif
         switch expr {
         case .symbol(let symbol):
             guard let value = symbol.ownValue else { return expr }

@@ -1,5 +1,8 @@
 // The kernel: all state of one Wolfram Language session in one object.
 //
+// A kernel and everything reachable from it belong to one thread (ThreadOwnership.swift states the
+// contract; debug builds check it at the entry points).
+//
 // Nothing in Tessera keeps mutable state outside a `Kernel`: symbols and their definitions, message
 // switches, the In/Out history, limits, and the engines that builtin families attach (random
 // generator, FFT plan cache) all hang off this object. A test can therefore create many kernels in one
@@ -10,6 +13,9 @@
 // is unchanged, evaluating it again returns at once. This is what keeps re-evaluation of big data
 // cheap (Mathematica does the same with its time stamps).
 
+#if canImport(Glibc)
+import Glibc
+#endif
 import TesseraExpr
 import TesseraSyntax
 
@@ -70,6 +76,11 @@ public final class Kernel {
     public let printer: ExprPrinter
     public let parser: Parser
 
+    #if DEBUG
+    /// The thread that first evaluated in this kernel (see ThreadOwnership.swift).
+    var ownerThread: pthread_t?
+    #endif
+
     /// Which family defined each installed builtin (full name -> family name); see BuiltinRegistration.swift.
     var builtinOwners: [String: String] = [:]
 
@@ -128,9 +139,6 @@ public final class Kernel {
     public var uptime: Double { monotonicSeconds() - startTime }
 }
 
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Monotonic clock in seconds, for timings.
 public func monotonicSeconds() -> Double {

@@ -22,6 +22,7 @@ extension Kernel {
     /// Issues a message that arrived as a value (from a subkernel): Off, Quiet, Check, $MessageList
     /// and General::stop treat it as if this kernel had issued it; its text is the one it carries.
     public func reissue(_ value: MessageValue) {
+        checkOwnerThread()
         let symbol = symbols.intern(fullName: value.symbol)
         guard isSwitchedOn(symbol, value.tag) else { return }
         deliver(value, symbol)

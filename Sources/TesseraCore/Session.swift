@@ -16,6 +16,7 @@ public enum TopLevelOutcome {
 extension Kernel {
     /// Evaluates one top-level input and records it in the Out history.
     public func evaluateTopLevel(_ input: Expr) -> TopLevelOutcome {
+        checkOwnerThread()
         resetMessageState()
         let result: Expr
         do {
@@ -46,6 +47,7 @@ extension Kernel {
     /// Parses and evaluates source text; each top-level expression becomes one input.
     /// A syntax error is reported as a message and ends the parse.
     public func run(_ source: String, each: (Expr, Expr) -> Bool = { _, _ in true }) -> RunOutcome {
+        checkOwnerThread()
         let inputs: [Expr]
         do {
             inputs = try parser.parse(source)
