@@ -13,6 +13,7 @@ public enum BuiltinFamilies {
         PatternBuiltins.table,
         SymbolStateBuiltins.table,
         SessionBuiltins.table,
+        PackageBuiltins.table,
         ParallelSymbols.table,
         PartBuiltins.table,
         SequenceBuiltins.table,
@@ -73,6 +74,7 @@ public enum BuiltinFamilies {
     public static func makeKernel(write: @escaping (String) -> Void = { _ in }) -> Kernel {
         let kernel = Kernel(builtins: tables, write: write)
         SessionBuiltins.setUp(kernel)
+        PackageBuiltins.setUp(kernel)
         ParallelSymbols.setUp(kernel)
         ArithmeticBuiltins.setUp(kernel)
         return kernel

@@ -43,18 +43,26 @@ extension Kernel {
         return .value(result)
     }
 
-    /// Parses and evaluates source text; each top-level expression becomes one input.
-    /// A syntax error is reported as a message and ends the parse.
-    public func run(_ source: String, each: (Expr, Expr) -> Bool = { _, _ in true }) -> RunOutcome {
-        let inputs: [Expr]
-        do {
-            inputs = try parser.parse(source)
-        } catch {
-            reportSyntaxError(error)
-            return .syntaxError
-        }
+    /// Parses and evaluates source text; each top-level expression becomes one input, parsed only
+    /// once the inputs before it have been evaluated (so that `BeginPackage` decides the context of
+    /// the names after it). A syntax error is reported as a message, with its line when the text is
+    /// the contents of `file`, and ends the run; what came before it has been evaluated.
+    public func run(_ source: String, file: String? = nil, each: (Expr, Expr) -> Bool = { _, _ in true }) -> RunOutcome {
+        var reader = ExpressionReader(parser: parser, source: source)
         var last: Expr = .symbol(sys.Null)
-        for input in inputs {
+        while true {
+            let input: Expr
+            do {
+                guard let next = try reader.next() else { return .finished(last) }
+                input = next
+            } catch {
+                if let file {
+                    reportSyntaxError(error, in: file, line: reader.line(ofOffset: error.offset))
+                } else {
+                    reportSyntaxError(error)
+                }
+                return .syntaxError
+            }
             switch evaluateTopLevel(input) {
             case .quit(let code): return .quit(code)
             case .value(let value):
@@ -62,7 +70,6 @@ extension Kernel {
                 if !each(input, value) { return .finished(last) }
             }
         }
-        return .finished(last)
     }
 
     public func reportSyntaxError(_ error: SyntaxError) {
