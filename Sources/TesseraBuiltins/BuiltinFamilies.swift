@@ -13,6 +13,7 @@ public enum BuiltinFamilies {
         BuiltinFamily("Assignment", AssignmentBuiltins.table),
         BuiltinFamily("Pattern", PatternBuiltins.table),
         BuiltinFamily("SymbolState", SymbolStateBuiltins.table),
+        BuiltinFamily("Package", PackageBuiltins.table, setUp: PackageBuiltins.setUp),
         BuiltinFamily("Session", SessionBuiltins.table, setUp: SessionBuiltins.setUp),
         BuiltinFamily("ParallelSymbols", ParallelSymbols.table, setUp: ParallelSymbols.setUp),
         BuiltinFamily("Part", PartBuiltins.table),

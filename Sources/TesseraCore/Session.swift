@@ -44,19 +44,23 @@ extension Kernel {
         return .value(result)
     }
 
-    /// Parses and evaluates source text; each top-level expression becomes one input.
-    /// A syntax error is reported as a message and ends the parse.
-    public func run(_ source: String, each: (Expr, Expr) -> Bool = { _, _ in true }) -> RunOutcome {
+    /// Parses and evaluates source text; each top-level expression becomes one input, parsed only
+    /// once the inputs before it have been evaluated (so that `BeginPackage` decides the context of
+    /// the names after it). A syntax error is reported as a message, with its line when the text is
+    /// the contents of `file`, and ends the run; what came before it has been evaluated.
+    public func run(_ source: String, file: String? = nil, each: (Expr, Expr) -> Bool = { _, _ in true }) -> RunOutcome {
         checkOwnerThread()
-        let inputs: [Expr]
-        do {
-            inputs = try parser.parse(source)
-        } catch {
-            reportSyntaxError(error)
-            return .syntaxError
-        }
+        var reader = ExpressionReader(parser: parser, source: source)
         var last: Expr = .symbol(sys.Null)
-        for input in inputs {
+        while true {
+            let input: Expr
+            do {
+                guard let next = try reader.next() else { return .finished(last) }
+                input = next
+            } catch {
+                reportSyntaxError(error, in: file, line: file == nil ? 0 : reader.line(ofOffset: error.offset))
+                return .syntaxError
+            }
             switch evaluateTopLevel(input) {
             case .quit(let code): return .quit(code)
             case .value(let value):
@@ -64,12 +68,18 @@ extension Kernel {
                 if !each(input, value) { return .finished(last) }
             }
         }
-        return .finished(last)
     }
 
-    public func reportSyntaxError(_ error: SyntaxError) {
+    /// A syntax error as a `Syntax::tag` message; in a file, with its place as `Get` words it:
+    /// `Syntax::sntxf: ... (line 3 of "pkg.wl").`
+    public func reportSyntaxError(_ error: SyntaxError, in file: String? = nil, line: Int = 0) {
+        var text = error.text
+        if let file {
+            if text.hasSuffix(".") { text.removeLast() }
+            text += " (line \(line) of \"\(file)\")."
+        }
         let syntax = symbols.intern(fullName: "System`Syntax")
-        output(.message(MessageValue(symbol: syntax.fullName, tag: error.tag, arguments: [], text: error.text), shownName: "Syntax"))
+        output(.message(MessageValue(symbol: syntax.fullName, tag: error.tag, arguments: [], text: text), shownName: "Syntax"))
     }
 }
 

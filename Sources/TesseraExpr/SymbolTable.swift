@@ -95,25 +95,27 @@ public final class SymbolTable {
         return symbol
     }
 
-    /// Resolves a name as it appears in source text.
+    /// Resolves a name as it appears in source text, creating the symbol in `$Context` when the name
+    /// resolves to none.
     public func lookup(_ name: String) -> Symbol {
         if let cached = resolved[name] { return cached }
-        let symbol: Symbol
-        if name.contains("`") {
-            if name.hasPrefix("`") {
-                symbol = intern(fullName: currentContext + name.dropFirst())
-            } else {
-                symbol = intern(fullName: name)
-            }
-        } else if let found = byFullName[currentContext + name] {
-            symbol = found
-        } else if let found = contextPath.lazy.compactMap({ self.byFullName[$0 + name] }).first {
-            symbol = found
-        } else {
-            symbol = intern(fullName: currentContext + name)
-        }
+        let symbol = find(name) ?? intern(fullName: qualified(name))
         resolved[name] = symbol
         return symbol
+    }
+
+    /// The symbol a name resolves to, if it exists: `Clear["x"]` and `Context["x"]` must not create one.
+    public func find(_ name: String) -> Symbol? {
+        if name.contains("`") { return existing(fullName: qualified(name)) }
+        if let found = byFullName[currentContext + name] { return found }
+        return contextPath.lazy.compactMap({ self.byFullName[$0 + name] }).first
+    }
+
+    /// The full name a new symbol of this name gets: a context-relative name (`` `a ``) or a bare one
+    /// goes into `$Context`, an absolute one (`A`a`) stays as it is.
+    public func qualified(_ name: String) -> String {
+        if name.hasPrefix("`") { return currentContext + name.dropFirst() }
+        return name.contains("`") ? name : currentContext + name
     }
 
     /// Forgets a symbol entirely (`Remove`).

@@ -40,16 +40,10 @@ public struct Parser {
 
     /// Every top-level expression of a file or a `-code` string, in order.
     public func parse(_ source: String) throws(SyntaxError) -> [Expr] {
-        // Inside, errors travel untyped: a typed error is returned through a slot in every caller's
-        // frame, which on this deeply recursive path costs more stack than the recursion itself.
-        do {
-            var session = ParseSession(parser: self, source: source)
-            return try session.parseFile()
-        } catch let error as SyntaxError {
-            throw error
-        } catch {
-            throw SyntaxError(tag: "sntxf", text: "\(error)", offset: 0)
-        }
+        var reader = ExpressionReader(parser: self, source: source)
+        var expressions: [Expr] = []
+        while let expression = try reader.next() { expressions.append(expression) }
+        return expressions
     }
 }
 
@@ -95,6 +89,8 @@ struct ParseSession {
     var nesting = 0
     /// The lowest stack address the parser may reach, found once nesting gets deep.
     var stackFloor: UInt?
+    /// Whether the first token has been read.
+    var started = false
 
     init(parser: Parser, source: String) {
         self.parser = parser
@@ -201,16 +197,21 @@ struct ParseSession {
     // MARK: Grammar
 
     /// file := { newline } [ expression { newline { newline } expression } ] end
-    mutating func parseFile() throws -> [Expr] {
-        var expressions: [Expr] = []
-        try advance()
-        while true {
-            try skipNewlines()
-            if current.isEnd { return expressions }
-            scanner.expressionStart = current.start
-            expressions.append(try parseExpression(0).expr)
-            guard current.isNewline || current.isEnd else { throw unexpected() }
+    ///
+    /// The next top-level expression of the file, or nil at its end. Names are resolved as each
+    /// expression is read, so an evaluation between two calls (`BeginPackage`) decides the context
+    /// of the symbols that follow it.
+    mutating func parseNextExpression() throws -> Expr? {
+        if !started {
+            started = true
+            try advance()
         }
+        try skipNewlines()
+        if current.isEnd { return nil }
+        scanner.expressionStart = current.start
+        let expression = try parseExpression(0).expr
+        guard current.isNewline || current.isEnd else { throw unexpected() }
+        return expression
     }
 
     /// expression := prefix { infix expression | postfix }

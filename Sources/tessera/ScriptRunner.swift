@@ -11,7 +11,9 @@ func runFile(_ path: String, echoResults: Bool) -> Int32 {
     }
     let kernel = KernelAssembly.makeKernel { writeOut($0); flushOut() }
     kernel.commandLine = CommandLine.arguments
-    let outcome = kernel.run(source) { _, result in
+    // A script finds the packages beside it, as well as those in the working directory.
+    kernel.searchPath.insert(directoryName(path), at: 0)
+    let outcome = kernel.run(source, file: path) { _, result in
         if echoResults && !result.isSymbol(kernel.sys.Null) {
             writeOut(kernel.outputText(result) + "\n")
             flushOut()

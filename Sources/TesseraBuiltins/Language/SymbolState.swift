@@ -49,8 +49,7 @@ enum SymbolStateBuiltins {
             case .string(let pattern):
                 if pattern.contains("*") || pattern.contains("@") {
                     result.append(contentsOf: k.symbols.allSymbols.filter { wildcard(pattern, $0, k) })
-                } else if let s = k.symbols.existing(fullName: pattern.contains("`") ? pattern : k.symbols.currentContext + pattern)
-                            ?? k.symbols.existing(fullName: "System`" + pattern) {
+                } else if let s = k.symbols.find(pattern) {
                     result.append(s)
                 }
             default:
@@ -61,19 +60,21 @@ enum SymbolStateBuiltins {
         return result
     }
 
+    /// A name pattern without a context names symbols of `$Context`; `` `* `` is relative to it.
     static func wildcard(_ pattern: String, _ s: Symbol, _ k: Kernel) -> Bool {
-        let full = pattern.contains("`")
-        let subject = full ? s.fullName : (s.context == k.symbols.currentContext ? s.name : "\u{0}")
-        return globMatch(Array(pattern), Array(subject))
+        if pattern.contains("`") { return globMatch(Array(k.absoluteContext(pattern)), Array(s.fullName)) }
+        return s.context == k.symbols.currentContext && globMatch(Array(pattern), Array(s.name))
     }
 
-    static func globMatch(_ p: [Character], _ s: [Character]) -> Bool {
+    /// `*` and `@` match within one part of a name: `Global`*` names no symbol of `Global`Private``
+    /// (unless `acrossContexts`, as for patterns of context names).
+    static func globMatch(_ p: [Character], _ s: [Character], acrossContexts: Bool = false) -> Bool {
         var pi = 0, si = 0, starP = -1, starS = 0
         while si < s.count {
             if pi < p.count && (p[pi] == s[si]) { pi += 1; si += 1 }
             else if pi < p.count && p[pi] == "*" { starP = pi; starS = si; pi += 1 }
             else if pi < p.count && p[pi] == "@" && s[si].isLowercase { pi += 1; si += 1 }
-            else if starP >= 0 { pi = starP + 1; starS += 1; si = starS }
+            else if starP >= 0 && (acrossContexts || s[starS] != "`") { pi = starP + 1; starS += 1; si = starS }
             else { return false }
         }
         while pi < p.count && p[pi] == "*" { pi += 1 }
@@ -304,9 +305,11 @@ enum SymbolStateBuiltins {
 
     static func names(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         guard c.count == 1, case .string(let pattern) = c[0] else { return nil }
+        // Without a context, the pattern names symbols that a bare name could reach.
+        let visible = Set([k.currentContext] + k.contextPath)
         let found = k.symbols.allSymbols.filter { s in
-            let subject = pattern.contains("`") ? s.fullName : s.name
-            return globMatch(Array(pattern), Array(subject)) && (pattern.contains("`") || s.context == "System`" || s.context == k.symbols.currentContext)
+            if pattern.contains("`") { return globMatch(Array(k.absoluteContext(pattern)), Array(s.fullName)) }
+            return visible.contains(s.context) && globMatch(Array(pattern), Array(s.name))
         }
         return Expr(k.sys.List, found.map { .string(k.symbols.displayName($0)) }.sorted { compareDictionary($0.asString!, $1.asString!) < 0 })
     }
@@ -315,7 +318,7 @@ enum SymbolStateBuiltins {
         if c.count == 0 { return .string(k.symbols.currentContext) }
         if case .symbol(let s) = c[0] { return .string(s.context) }
         if case .string(let name) = c[0] {
-            if let s = k.symbols.existing(fullName: k.symbols.currentContext + name) ?? k.symbols.existing(fullName: "System`" + name) {
+            if let s = k.symbols.find(name) {
                 return .string(s.context)
             }
             k.message(c.head, "notfound", .string(name))
@@ -331,19 +334,16 @@ enum SymbolStateBuiltins {
     }
 
     static func contextName(_ k: Kernel, _ e: Expr) -> String? {
-        guard case .string(var name) = e, name.hasSuffix("`") else { return nil }
-        if name.hasPrefix("`") { name = k.symbols.currentContext + name.dropFirst() }
-        return name
+        guard case .string(let name) = e, name.hasSuffix("`") else { return nil }
+        return k.absoluteContext(name)
     }
 
     static func setContext(_ k: Kernel, _ context: String) {
-        k.symbols.currentContext = context
-        k.symbols.intern(fullName: "System`$Context").ownValue = .string(context)
+        k.currentContext = context
     }
 
     static func setContextPath(_ k: Kernel, _ path: [String]) {
-        k.symbols.contextPath = path
-        k.symbols.intern(fullName: "System`$ContextPath").ownValue = Expr(k.sys.List, path.map { .string($0) })
+        k.contextPath = path
     }
 
     static func begin(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
@@ -370,8 +370,15 @@ enum SymbolStateBuiltins {
         guard c.count >= 1, let name = contextName(k, c[0]) else { return nil }
         let stack = k.extensionState(ContextStack.self) { ContextStack() }
         stack.packages.append((k.symbols.currentContext, k.symbols.contextPath))
+        if !k.loadedPackages.contains(name) { k.loadedPackages.insert(name, at: 0) }
         setContext(k, name)
         setContextPath(k, [name, "System`"])
+        // BeginPackage["P`", {"A`", ...}] loads A` and the others and leaves them visible in P`.
+        if c.count == 2 {
+            let needed = (c[1].isList(k.sys) ? c[1].arguments : [c[1]]).compactMap { $0.asString }
+            for context in needed { try k.needs(context) }
+            setContextPath(k, [name] + needed + ["System`"])
+        }
         return .symbol(k.sys.Null)
     }
 
