@@ -1,6 +1,7 @@
 # Tessera: the two commands a newcomer runs on a fresh Debian machine.
 #   make demo   installs what is needed, builds, and runs a seed program
-#   make test   installs what is needed and runs every test (conformance included)
+#   make test   installs what is needed and runs every test (conformance included, and the seed
+#               programs small on the release binary)
 
 DEBS := pkg-config libfftw3-dev libopenblas-dev liblapacke-dev libedit-dev zlib1g-dev python3-venv
 SHARED ?= ../shared
@@ -20,9 +21,12 @@ release: deps
 demo: release
 	.build/release/tessera $(SEED)
 
+# The release binary runs the seed programs small (ReleaseSeedProgramTests): only release builds carry
+# the single-thread flags of Package.swift.
 test: deps
+	swift build -c release --product tessera
 	swift build --build-tests
-	swift test --skip-build
+	TESSERA_RELEASE_BINARY=$(CURDIR)/.build/release/tessera swift test --skip-build
 
 conformance: release
 	.build/release/tessera conformance $(SHARED)/conformance/cases.jsonl
