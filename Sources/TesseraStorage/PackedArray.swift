@@ -46,15 +46,27 @@ public struct PackedArray: @unchecked Sendable {
     public var byteCount: Int { count * type.stride }
     public var baseAddress: UnsafeMutableRawPointer { buffer.base + byteOffset }
 
+    /// The bytes of an array of `dimensions`, checked for overflow (`{10^6, 10^6, 10^6}` does not
+    /// fit in 64 bits and must fail as an error, not trap).
+    public static func byteCount(_ type: PackedType, _ dimensions: [Int]) throws(PackedStorageError) -> Int {
+        var bytes = type.stride
+        for d in dimensions {
+            let (product, overflow) = bytes.multipliedReportingOverflow(by: d)
+            guard !overflow else { throw .sizeOverflow(dimensions: dimensions, elementBytes: type.stride) }
+            bytes = product
+        }
+        return bytes
+    }
+
     /// An array whose elements the caller will all write (no zero fill of reused memory).
     public static func uninitialized(_ type: PackedType, _ dimensions: [Int]) throws(PackedStorageError) -> PackedArray {
-        let bytes = dimensions.reduce(1, *) * type.stride
+        let bytes = try byteCount(type, dimensions)
         return PackedArray(buffer: try PackedBuffer.allocate(byteCount: bytes, zeroed: false), type: type, dimensions: dimensions)
     }
 
     /// A zero-filled array.
     public static func zeros(_ type: PackedType, _ dimensions: [Int]) throws(PackedStorageError) -> PackedArray {
-        let bytes = dimensions.reduce(1, *) * type.stride
+        let bytes = try byteCount(type, dimensions)
         return PackedArray(buffer: try PackedBuffer.allocate(byteCount: bytes), type: type, dimensions: dimensions)
     }
 
