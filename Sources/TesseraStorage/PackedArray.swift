@@ -46,7 +46,7 @@ public struct PackedArray: @unchecked Sendable {
     public var byteCount: Int { count * type.stride }
     public var baseAddress: UnsafeMutableRawPointer { buffer.base + byteOffset }
 
-    /// The bytes of an array of `dimensions`, checked for overflow (`{10^6, 10^6, 10^6}` does not
+    /// The bytes of an array of `dimensions`, checked for overflow (`{10^7, 10^7, 10^7}` does not
     /// fit in 64 bits and must fail as an error, not trap).
     public static func byteCount(_ type: PackedType, _ dimensions: [Int]) throws(PackedStorageError) -> Int {
         var bytes = type.stride
@@ -56,6 +56,14 @@ public struct PackedArray: @unchecked Sendable {
             bytes = product
         }
         return bytes
+    }
+
+    /// Throws what allocating an array of `dimensions` would throw for its size alone (overflow, more
+    /// than the machine's memory), without allocating: for a builtin that is about to make many
+    /// arrays of one shape (Table's rows) and can tell early that all of them can never fit.
+    public static func checkAllocatable(_ type: PackedType, _ dimensions: [Int]) throws(PackedStorageError) {
+        let bytes = try byteCount(type, dimensions)
+        guard bytes <= PackedBuffer.allocationLimit else { throw .outOfMemory(bytes: bytes) }
     }
 
     /// An array whose elements the caller will all write (no zero fill of reused memory).

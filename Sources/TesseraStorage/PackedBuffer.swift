@@ -36,9 +36,9 @@ public enum PackedStorageError: Error, Equatable, Sendable {
     case outOfMemory(bytes: Int)
     /// The element or byte count of an array of `dimensions` does not fit in a machine integer.
     case sizeOverflow(dimensions: [Int], elementBytes: Int)
-    /// A shared segment was required (or is another process's) and memfd_create, ftruncate or mmap
-    /// failed with `errno` (EMFILE: too many open files, ENOMEM, ...).
-    case sharedMemoryFailed(errno: Int32)
+    /// A shared segment of `bytes` bytes was required (or is another process's) and memfd_create,
+    /// ftruncate or mmap failed with `errno` (EMFILE: too many open files, ENOMEM, ...).
+    case sharedMemoryFailed(errno: Int32, bytes: Int)
 }
 
 public final class PackedBuffer: @unchecked Sendable {
@@ -114,7 +114,7 @@ public final class PackedBuffer: @unchecked Sendable {
     /// duplicate of the descriptor; the caller keeps (and closes) `fd`.
     public static func mapShared(fd: Int32, offset: Int = 0, byteCount: Int, writable: Bool = false) throws(PackedStorageError) -> PackedBuffer {
         let own = dup(fd)
-        guard own >= 0 else { throw .sharedMemoryFailed(errno: errno) }
+        guard own >= 0 else { throw .sharedMemoryFailed(errno: errno, bytes: byteCount) }
         let segment = try SharedSegment.map(ownedFD: own, length: max(byteCount, 1), fileOffset: offset, writable: writable)
         let buffer = PackedBuffer(base: segment.base, byteCount: byteCount, memory: .segment(segment, writable: writable))
         buffer.isExported = true  // another process holds this segment: never reuse it

@@ -34,11 +34,11 @@ public final class SharedSegment: @unchecked Sendable {
     /// Throws `sharedMemoryFailed` with the errno of the step that failed (EMFILE, ENOMEM, ...).
     static func create(length: Int) throws(PackedStorageError) -> SharedSegment {
         let fd = shim_memfd_create("tessera-packed")
-        guard fd >= 0 else { throw .sharedMemoryFailed(errno: errno) }
+        guard fd >= 0 else { throw .sharedMemoryFailed(errno: errno, bytes: length) }
         guard ftruncate(fd, off_t(length)) == 0 else {
             let code = errno
             close(fd)
-            throw .sharedMemoryFailed(errno: code)
+            throw .sharedMemoryFailed(errno: code, bytes: length)
         }
         return try map(ownedFD: fd, length: length, fileOffset: 0, writable: true)
     }
@@ -51,7 +51,7 @@ public final class SharedSegment: @unchecked Sendable {
               pointer != MAP_FAILED else {
             let code = errno
             close(fd)
-            throw .sharedMemoryFailed(errno: code)
+            throw .sharedMemoryFailed(errno: code, bytes: length)
         }
         return SharedSegment(fd: fd, base: pointer, length: length, fileOffset: fileOffset)
     }
