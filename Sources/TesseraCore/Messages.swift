@@ -174,6 +174,9 @@ public enum GeneralMessages {
         "dvzero": "Division by zero.",
         "ovfl": "Overflow occurred in computation.",
         "unfl": "Underflow occurred in computation.",
+        "nomem": "The current computation was aborted because there was insufficient memory available to complete the computation.",
+        // Tessera's own: the size and cause behind a nomem (see Kernel+Storage.swift).
+        "nomemsz": "An array of `1` bytes was requested: `2`.",
         "iterb": "Iterator `1` does not have appropriate bounds.",
         "itform": "Argument `1` at position `2` does not have the correct form for an iterator.",
         "itraw": "Raw object `1` cannot be used as an iterator.",

@@ -46,15 +46,35 @@ public struct PackedArray: @unchecked Sendable {
     public var byteCount: Int { count * type.stride }
     public var baseAddress: UnsafeMutableRawPointer { buffer.base + byteOffset }
 
+    /// The bytes of an array of `dimensions`, checked for overflow (`{10^7, 10^7, 10^7}` does not
+    /// fit in 64 bits and must fail as an error, not trap).
+    public static func byteCount(_ type: PackedType, _ dimensions: [Int]) throws(PackedStorageError) -> Int {
+        var bytes = type.stride
+        for d in dimensions {
+            let (product, overflow) = bytes.multipliedReportingOverflow(by: d)
+            guard !overflow else { throw .sizeOverflow(dimensions: dimensions, elementBytes: type.stride) }
+            bytes = product
+        }
+        return bytes
+    }
+
+    /// Throws what allocating an array of `dimensions` would throw for its size alone (overflow, more
+    /// than the machine's memory), without allocating: for a builtin that is about to make many
+    /// arrays of one shape (Table's rows) and can tell early that all of them can never fit.
+    public static func checkAllocatable(_ type: PackedType, _ dimensions: [Int]) throws(PackedStorageError) {
+        let bytes = try byteCount(type, dimensions)
+        guard bytes <= PackedBuffer.allocationLimit else { throw .outOfMemory(bytes: bytes) }
+    }
+
     /// An array whose elements the caller will all write (no zero fill of reused memory).
     public static func uninitialized(_ type: PackedType, _ dimensions: [Int]) throws(PackedStorageError) -> PackedArray {
-        let bytes = dimensions.reduce(1, *) * type.stride
+        let bytes = try byteCount(type, dimensions)
         return PackedArray(buffer: try PackedBuffer.allocate(byteCount: bytes, zeroed: false), type: type, dimensions: dimensions)
     }
 
     /// A zero-filled array.
     public static func zeros(_ type: PackedType, _ dimensions: [Int]) throws(PackedStorageError) -> PackedArray {
-        let bytes = dimensions.reduce(1, *) * type.stride
+        let bytes = try byteCount(type, dimensions)
         return PackedArray(buffer: try PackedBuffer.allocate(byteCount: bytes), type: type, dimensions: dimensions)
     }
 

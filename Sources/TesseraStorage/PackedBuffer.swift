@@ -4,6 +4,9 @@
 // heap; buffers from `sharedThreshold` bytes up are born in an anonymous shared-memory segment
 // (memfd + mmap), so that the parallel toolkit can hand them to another process as a descriptor
 // instead of copying bytes. A buffer mapped from another process is read-only: a writer copies first.
+// Up to 1 MiB a shared buffer is a slot of a slab (many arrays, one descriptor: `SlabPool`); above,
+// a segment of its own (`SegmentPool` recycles those). When no segment can be made (too many open
+// files) a buffer falls back to the heap rather than fail; only a lack of memory itself is an error.
 //
 // Copy on write is decided by the owner of the buffer reference (`isKnownUniquelyReferenced`), not
 // here: a `PackedBuffer` never changes size and never knows who shares it.
@@ -15,22 +18,42 @@ import CShim
 
 /// Where the bytes of a buffer live and who frees them.
 public enum PackedMemory: Sendable {
-    /// `posix_memalign`ed process memory, freed with the buffer.
+    /// `posix_memalign`ed process memory, freed with the buffer. Also the fallback for an array at or
+    /// above the shared threshold when no shared segment can be made (descriptors exhausted): such an
+    /// array has no `sharedHandle`, and the parallel layer copies it instead.
     case heap
-    /// A memfd segment mapped into this process; `fd` stays open so the segment can be shared.
-    case shared(fd: Int32, mappingLength: Int, writable: Bool)
+    /// A memfd segment of the buffer's own: arrays too big for a slab, and mappings of another
+    /// process's segment (read-only unless `writable`).
+    case segment(SharedSegment, writable: Bool)
+    /// Slot `index` of a slab: one of many arrays in one memfd segment (see `SlabPool`).
+    case slot(Slab, index: Int)
 }
 
 /// Errors of storage allocation, typed so that callers can report them as messages.
 public enum PackedStorageError: Error, Equatable, Sendable {
+    /// `bytes` bytes could not be had: the allocator refused, or the request is more than the
+    /// machine's physical memory (`PackedBuffer.allocationLimit`), which could never be filled.
     case outOfMemory(bytes: Int)
-    case sharedMemoryFailed(errno: Int32)
+    /// The element or byte count of an array of `dimensions` does not fit in a machine integer.
+    case sizeOverflow(dimensions: [Int], elementBytes: Int)
+    /// A shared segment of `bytes` bytes was required (or is another process's) and memfd_create,
+    /// ftruncate or mmap failed with `errno` (EMFILE: too many open files, ENOMEM, ...).
+    case sharedMemoryFailed(errno: Int32, bytes: Int)
 }
 
 public final class PackedBuffer: @unchecked Sendable {
     /// Buffers of at least this many bytes are allocated in shared memory from birth.
     public static let sharedThreshold = 64 * 1024
     public static let alignment = 64
+    /// The largest buffer we try to allocate: the machine's physical memory. A bigger request can
+    /// never be filled (a sparse memfd would accept it and the first writes would bring the machine
+    /// to the out-of-memory killer), so it fails at once as `outOfMemory`.
+    public static let allocationLimit: Int = {
+        let pages = sysconf(Int32(_SC_PHYS_PAGES)), pageSize = sysconf(Int32(_SC_PAGESIZE))
+        guard pages > 0, pageSize > 0 else { return Int.max }
+        let (bytes, overflow) = pages.multipliedReportingOverflow(by: pageSize)
+        return overflow ? Int.max : bytes
+    }()
 
     public let base: UnsafeMutableRawPointer
     public let byteCount: Int
@@ -48,16 +71,17 @@ public final class PackedBuffer: @unchecked Sendable {
 
     /// A new buffer of `byteCount` bytes, zero-filled unless `zeroed` is false (then its contents are
     /// unspecified and the caller must write every byte).
+    ///
+    /// `shared` nil: shared memory from `sharedThreshold` bytes up, falling back to the heap when no
+    /// segment can be made (too many open files, ...). `shared` true: shared memory or an error.
     public static func allocate(byteCount: Int, shared: Bool? = nil, zeroed: Bool = true) throws(PackedStorageError) -> PackedBuffer {
-        let wantShared = shared ?? (byteCount >= sharedThreshold)
-        if wantShared, byteCount > 0 {
-            let capacity = SegmentPool.roundedCapacity(byteCount)
-            if let segment = SegmentPool.shared.take(capacity: capacity) {
-                if zeroed { memset(segment.base, 0, byteCount) }
-                return PackedBuffer(base: segment.base, byteCount: byteCount,
-                                    memory: .shared(fd: segment.fd, mappingLength: segment.capacity, writable: true))
+        guard byteCount <= allocationLimit else { throw .outOfMemory(bytes: byteCount) }
+        if shared ?? (byteCount >= sharedThreshold), byteCount > 0 {
+            do {
+                return try allocateShared(byteCount: byteCount, zeroed: zeroed)
+            } catch {
+                if shared == true { throw error }
             }
-            return try allocateShared(byteCount: byteCount, capacity: capacity)
         }
         var raw: UnsafeMutableRawPointer? = nil
         let size = max(byteCount, 1)
@@ -68,51 +92,54 @@ public final class PackedBuffer: @unchecked Sendable {
         return PackedBuffer(base: pointer, byteCount: byteCount, memory: .heap)
     }
 
-    /// Fresh memfd pages read as zero, so no fill is needed.
-    private static func allocateShared(byteCount: Int, capacity: Int) throws(PackedStorageError) -> PackedBuffer {
-        let fd = shim_memfd_create("tessera-packed")
-        guard fd >= 0 else { throw .sharedMemoryFailed(errno: errno) }
-        guard ftruncate(fd, off_t(capacity)) == 0 else {
-            let code = errno
-            close(fd)
-            throw .sharedMemoryFailed(errno: code)
+    /// A slab slot, a cached segment, or a new segment. Fresh memfd pages read as zero, so only
+    /// reused memory is filled.
+    private static func allocateShared(byteCount: Int, zeroed: Bool) throws(PackedStorageError) -> PackedBuffer {
+        if let (slab, index, fresh) = try SlabPool.shared.take(bytes: byteCount) {
+            let base = slab.base(of: index)
+            if zeroed && !fresh { memset(base, 0, byteCount) }
+            return PackedBuffer(base: base, byteCount: byteCount, memory: .slot(slab, index: index))
         }
-        guard let pointer = mmap(nil, capacity, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0),
-              pointer != MAP_FAILED else {
-            let code = errno
-            close(fd)
-            throw .sharedMemoryFailed(errno: code)
+        let capacity = SegmentPool.roundedCapacity(byteCount)
+        if let segment = SegmentPool.shared.take(capacity: capacity) {
+            if zeroed { memset(segment.base, 0, byteCount) }
+            return PackedBuffer(base: segment.base, byteCount: byteCount, memory: .segment(segment, writable: true))
         }
-        return PackedBuffer(base: pointer, byteCount: byteCount,
-                            memory: .shared(fd: fd, mappingLength: capacity, writable: true))
+        let segment = try SharedSegment.create(length: capacity)
+        return PackedBuffer(base: segment.base, byteCount: byteCount, memory: .segment(segment, writable: true))
     }
 
-    /// Maps a segment that another process shared with us. The buffer keeps its own duplicate of
-    /// the descriptor; the caller keeps (and closes) `fd`.
-    public static func mapShared(fd: Int32, byteCount: Int, writable: Bool = false) throws(PackedStorageError) -> PackedBuffer {
+    /// Maps a segment that another process shared with us: `byteCount` bytes from `offset` (a
+    /// multiple of the page size, as a `sharedHandle`'s offset is). The buffer keeps its own
+    /// duplicate of the descriptor; the caller keeps (and closes) `fd`.
+    public static func mapShared(fd: Int32, offset: Int = 0, byteCount: Int, writable: Bool = false) throws(PackedStorageError) -> PackedBuffer {
         let own = dup(fd)
-        guard own >= 0 else { throw .sharedMemoryFailed(errno: errno) }
-        let protection = writable ? (PROT_READ | PROT_WRITE) : PROT_READ
-        guard let pointer = mmap(nil, max(byteCount, 1), protection, MAP_SHARED, own, 0),
-              pointer != MAP_FAILED else {
-            let code = errno
-            close(own)
-            throw .sharedMemoryFailed(errno: code)
-        }
-        let buffer = PackedBuffer(base: pointer, byteCount: byteCount,
-                                  memory: .shared(fd: own, mappingLength: max(byteCount, 1), writable: writable))
+        guard own >= 0 else { throw .sharedMemoryFailed(errno: errno, bytes: byteCount) }
+        let segment = try SharedSegment.map(ownedFD: own, length: max(byteCount, 1), fileOffset: offset, writable: writable)
+        let buffer = PackedBuffer(base: segment.base, byteCount: byteCount, memory: .segment(segment, writable: writable))
         buffer.isExported = true  // another process holds this segment: never reuse it
         return buffer
     }
 
+    /// What another process needs to map this buffer: the segment's descriptor, the buffer's offset
+    /// in it (a multiple of 64 KiB) and its length. Nil for heap memory (copy the bytes instead).
+    /// The sender marks the buffer exported (`markExported`) when it sends the descriptor.
+    public var sharedHandle: (fd: Int32, offset: Int, length: Int)? {
+        switch memory {
+        case .heap: return nil
+        case .segment(let segment, _): return (segment.fd, segment.fileOffset, byteCount)
+        case .slot(let slab, let index): return (slab.segment.fd, index * slab.slotSize, byteCount)
+        }
+    }
+
     public var isShared: Bool {
-        if case .shared = memory { return true }
-        return false
+        if case .heap = memory { return false }
+        return true
     }
 
     /// False only for a read-only mapping of another process's segment.
     public var isWritable: Bool {
-        if case .shared(_, _, let writable) = memory { return writable }
+        if case .segment(_, let writable) = memory { return writable }
         return true
     }
 
@@ -128,13 +155,10 @@ public final class PackedBuffer: @unchecked Sendable {
         switch memory {
         case .heap:
             free(base)
-        case .shared(let fd, let length, let writable):
-            if writable && !isExported,
-               SegmentPool.shared.give(Segment(fd: fd, base: base, capacity: length)) {
-                return
-            }
-            munmap(base, length)
-            close(fd)
+        case .segment(let segment, let writable):
+            if writable && !isExported { SegmentPool.shared.give(segment) }
+        case .slot(let slab, let index):
+            SlabPool.shared.give(slab, index, exported: isExported)
         }
     }
 }

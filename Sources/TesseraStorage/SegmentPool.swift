@@ -8,23 +8,18 @@
 // process, like malloc's free lists, not kernel state: it holds no values, only empty memory.
 //
 // A segment that was ever handed to another process is never cached (that process may still map
-// it); `PackedBuffer` decides that before giving a segment back.
+// it); `PackedBuffer` decides that before giving a segment back. Only arrays too big for a slab
+// (`SlabPool`) have a segment of their own.
 
 #if canImport(Glibc)
 import Glibc
 #endif
 
-struct Segment {
-    let fd: Int32
-    let base: UnsafeMutableRawPointer
-    let capacity: Int
-}
-
 final class SegmentPool: @unchecked Sendable {
     static let shared = SegmentPool(limitBytes: 1 << 30, limitCount: 16)
 
     private var mutex = pthread_mutex_t()
-    private var segments: [Segment] = []
+    private var segments: [SharedSegment] = []
     private var cachedBytes = 0
     private let limitBytes: Int
     private let limitCount: Int
@@ -39,33 +34,31 @@ final class SegmentPool: @unchecked Sendable {
     static func roundedCapacity(_ bytes: Int) -> Int { (bytes + 0xFFFF) & ~0xFFFF }
 
     /// A cached segment of at least `capacity` bytes and not much more, if any.
-    func take(capacity: Int) -> Segment? {
+    func take(capacity: Int) -> SharedSegment? {
         pthread_mutex_lock(&mutex)
         defer { pthread_mutex_unlock(&mutex) }
         var best: Int? = nil
-        for (i, s) in segments.enumerated() where s.capacity >= capacity && s.capacity <= capacity + capacity / 4 {
-            if best == nil || s.capacity < segments[best!].capacity { best = i }
+        for (i, s) in segments.enumerated() where s.length >= capacity && s.length <= capacity + capacity / 4 {
+            if best == nil || s.length < segments[best!].length { best = i }
         }
         guard let i = best else { return nil }
         let s = segments.remove(at: i)
-        cachedBytes -= s.capacity
+        cachedBytes -= s.length
         return s
     }
 
-    /// Keeps a segment for reuse; false when the cache is full (the caller unmaps it).
-    func give(_ segment: Segment) -> Bool {
+    /// Keeps a segment for reuse; false when the cache is full (the caller drops it, which unmaps it).
+    @discardableResult
+    func give(_ segment: SharedSegment) -> Bool {
         pthread_mutex_lock(&mutex)
         defer { pthread_mutex_unlock(&mutex) }
-        guard segment.capacity <= limitBytes / 2 else { return false }
-        while cachedBytes + segment.capacity > limitBytes || segments.count >= limitCount {
+        guard segment.length <= limitBytes / 2 else { return false }
+        while cachedBytes + segment.length > limitBytes || segments.count >= limitCount {
             guard !segments.isEmpty else { return false }
-            let old = segments.removeFirst()
-            cachedBytes -= old.capacity
-            munmap(old.base, old.capacity)
-            close(old.fd)
+            cachedBytes -= segments.removeFirst().length  // dropped: unmapped and closed
         }
         segments.append(segment)
-        cachedBytes += segment.capacity
+        cachedBytes += segment.length
         return true
     }
 }

@@ -18,10 +18,8 @@ import Glibc
     @Test func aSharedSegmentMappedAgainShowsTheSameBytesReadOnly() throws {
         let array = try PackedArray(reals: Array(repeating: 0, count: 10_000))
         array.reals[9_999] = 42.5
-        guard case .shared(let fd, _, _) = array.buffer.memory else {
-            Issue.record("expected a shared segment"); return
-        }
-        let mapped = try PackedBuffer.mapShared(fd: fd, byteCount: array.byteCount)
+        let handle = try #require(array.buffer.sharedHandle)
+        let mapped = try PackedBuffer.mapShared(fd: handle.fd, offset: handle.offset, byteCount: handle.length)
         #expect(!mapped.isWritable)
         let view = PackedArray(buffer: mapped, type: .real, dimensions: [10_000])
         #expect(view.reals[9_999] == 42.5)
@@ -50,15 +48,15 @@ import Glibc
     /// and may take a freed segment first, so reuse is checked here, not through PackedArray.
     @Test func aGivenSegmentIsTakenBackForARequestOfItsSize() throws {
         let pool = SegmentPool(limitBytes: 1 << 30, limitCount: 4)
-        let base = try #require(UnsafeMutableRawPointer(bitPattern: 0x10000))  // never touched
-        #expect(pool.give(Segment(fd: -1, base: base, capacity: 0x40000)))
+        let segment = try SharedSegment.create(length: 0x40000)
+        #expect(pool.give(segment))
         #expect(pool.take(capacity: 0x20000) == nil)  // far smaller requests do not waste it
-        #expect(pool.take(capacity: 0x40000)?.base == base)
+        #expect(pool.take(capacity: 0x40000) === segment)
         #expect(pool.take(capacity: 0x40000) == nil)  // taken once
     }
 
-    @Test func aReusedSegmentComesBackZeroed() throws {
-        let bytes = 3 * PackedBuffer.sharedThreshold + 8
+    @Test(arguments: [3 * PackedBuffer.sharedThreshold + 8, 40 * PackedBuffer.sharedThreshold])
+    func aReusedSegmentComesBackZeroed(bytes: Int) throws {
         var first: PackedArray? = try PackedArray.zeros(.real, [bytes / 8])
         first!.reals.update(repeating: 7)
         first = nil
@@ -67,22 +65,23 @@ import Glibc
         #expect(second.reals.allSatisfy { $0 == 0 })
     }
 
-    @Test func anExportedSegmentIsNeverReused() throws {
-        let bytes = 5 * PackedBuffer.sharedThreshold
+    /// A slot of a slab (5 x 64 KiB) and a segment of its own (40 x 64 KiB).
+    @Test(arguments: [5 * PackedBuffer.sharedThreshold, 40 * PackedBuffer.sharedThreshold])
+    func anExportedSegmentIsNeverReused(bytes: Int) throws {
         var first: PackedArray? = try PackedArray.zeros(.integer, [bytes / 8])
         first!.buffer.markExported()
-        let segment = inode(first!.buffer)
+        let exported = identity(first!.buffer)
         first = nil
         let second = try PackedArray.zeros(.integer, [bytes / 8])
-        // The address may come back (the kernel reuses freed address space); the segment must not.
-        #expect(inode(second.buffer) != segment)
+        // The address may come back (the kernel reuses freed address space); the memory must not.
+        #expect(identity(second.buffer) != exported)
     }
 }
 
-/// The memfd segment behind a shared buffer (each segment has its own inode).
-private func inode(_ buffer: PackedBuffer) -> UInt64 {
-    guard case .shared(let fd, _, _) = buffer.memory else { return 0 }
+/// The memory behind a shared buffer: its segment (each has its own inode) and offset in it.
+private func identity(_ buffer: PackedBuffer) -> [UInt64] {
+    guard let handle = buffer.sharedHandle else { return [] }
     var info = stat()
-    fstat(fd, &info)
-    return UInt64(info.st_ino)
+    fstat(handle.fd, &info)
+    return [UInt64(info.st_ino), UInt64(handle.offset)]
 }

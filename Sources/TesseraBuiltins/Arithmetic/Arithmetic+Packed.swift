@@ -15,7 +15,7 @@ import TesseraNumerics
 import TesseraStorage
 
 enum PackedArithmetic {
-    static func fold(_ k: Kernel, _ operation: BinaryOperation, _ args: [Expr], head: Symbol) -> Expr? {
+    static func fold(_ k: Kernel, _ operation: BinaryOperation, _ args: [Expr], head: Symbol) throws(Interrupt) -> Expr? {
         var hasArray = false
         var inexactArrays = true
         for a in args {
@@ -55,6 +55,7 @@ enum PackedArithmetic {
             k.noteUnpacking(head)
             return nil
         } catch {
+            try k.abortIfStorage(error)
             return nil
         }
         if case .array(let result) = accumulator { return .packed(result) }
@@ -80,9 +81,9 @@ enum PackedArithmetic {
 
     /// f[array] elementwise for a real or complex array (integer arrays give exact values, which
     /// is the general path's job).
-    static func unary(_ operation: UnaryOperation, _ e: Expr, allowIntegers: Bool = false) -> Expr? {
+    static func unary(_ k: Kernel, _ operation: UnaryOperation, _ e: Expr, allowIntegers: Bool = false) throws(Interrupt) -> Expr? {
         guard case .packed(let p) = e, allowIntegers || p.type != .integer else { return nil }
-        guard let r = try? Elementwise.unary(operation, p) else { return nil }
+        guard let r = try k.numeric({ () throws(NumericsError) in try Elementwise.unary(operation, p) }) else { return nil }
         return .packed(r)
     }
 }

@@ -31,10 +31,10 @@ extension ArithmeticBuiltins {
         let base = c[0], exponent = c[1]
         if base.isList(sys) || exponent.isList(sys) {
             if base.isSymbol(sys.E), case .packed(let p) = exponent, p.type != .integer,
-               let r = try? Elementwise.unary(.exp, p) {
+               let r = try k.numeric({ () throws(NumericsError) in try Elementwise.unary(.exp, p) }) {
                 return .packed(r)
             }
-            return PackedArithmetic.fold(k, .power, [base, exponent], head: c.head)
+            return try PackedArithmetic.fold(k, .power, [base, exponent], head: c.head)
         }
         if base.isSymbol(sys.Indeterminate) || exponent.isSymbol(sys.Indeterminate) {
             return .symbol(sys.Indeterminate)

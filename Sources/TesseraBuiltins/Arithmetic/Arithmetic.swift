@@ -59,7 +59,7 @@ enum ArithmeticBuiltins {
         if args.isEmpty { return .integer(0) }
         if args.count == 1 { return args[0] }
         if args.contains(where: { $0.isList(k.sys) }) {
-            return PackedArithmetic.fold(k, .add, args, head: c.head)
+            return try PackedArithmetic.fold(k, .add, args, head: c.head)
         }
         // All machine integers: the common case of loops and counters.
         var intSum = 0
@@ -100,7 +100,7 @@ enum ArithmeticBuiltins {
         if args.isEmpty { return .integer(1) }
         if args.count == 1 { return args[0] }
         if args.contains(where: { $0.isList(k.sys) }) {
-            return PackedArithmetic.fold(k, .multiply, args, head: c.head)
+            return try PackedArithmetic.fold(k, .multiply, args, head: c.head)
         }
         if args.count == 2, args[0].isNumber, args[1].isNumber {
             return NumberArithmetic.multiply(args[0], args[1])
@@ -159,7 +159,7 @@ enum ArithmeticBuiltins {
             k.message(k.sys.Minus, "argx", .symbol(k.sys.Minus), .integer(c.count))
             return nil
         }
-        if case .packed = c[0] { return PackedArithmetic.fold(k, .multiply, [.integer(-1), c[0]], head: c.head) }
+        if case .packed = c[0] { return try PackedArithmetic.fold(k, .multiply, [.integer(-1), c[0]], head: c.head) }
         if c[0].isNumber { return NumberArithmetic.negate(c[0]) }
         return Expr(k.sys.Times, .integer(-1), c[0])
     }
@@ -171,7 +171,7 @@ enum ArithmeticBuiltins {
             return nil
         }
         if c[0].isList(k.sys) || c[1].isList(k.sys) {
-            if let r = PackedArithmetic.fold(k, .subtract, [c[0], c[1]], head: c.head) { return r }
+            if let r = try PackedArithmetic.fold(k, .subtract, [c[0], c[1]], head: c.head) { return r }
             if c[0].isList(k.sys) && c[1].isList(k.sys) && c[0].length != c[1].length { return nil }
         }
         if c[0].isNumber && c[1].isNumber { return NumberArithmetic.subtract(c[0], c[1]) }
@@ -185,7 +185,7 @@ enum ArithmeticBuiltins {
             return nil
         }
         if c[0].isList(k.sys) || c[1].isList(k.sys) {
-            if let r = PackedArithmetic.fold(k, .divide, [c[0], c[1]], head: c.head) { return r }
+            if let r = try PackedArithmetic.fold(k, .divide, [c[0], c[1]], head: c.head) { return r }
             if c[0].isList(k.sys) && c[1].isList(k.sys) && c[0].length != c[1].length { return nil }
         }
         if c[0].isNumber && c[1].isNumber, let q = NumberArithmetic.divide(c[0], c[1]) { return q }

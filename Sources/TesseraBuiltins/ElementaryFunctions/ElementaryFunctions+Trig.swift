@@ -95,9 +95,9 @@ enum TrigonometricFunctions {
         let sys = k.sys
         if case .packed = x {
             switch f {
-            case .sin: return PackedArithmetic.unary(.sin, x)
-            case .cos: return PackedArithmetic.unary(.cos, x)
-            case .tan: return PackedArithmetic.unary(.tan, x)
+            case .sin: return try PackedArithmetic.unary(k, .sin, x)
+            case .cos: return try PackedArithmetic.unary(k, .cos, x)
+            case .tan: return try PackedArithmetic.unary(k, .tan, x)
             default: return nil
             }
         }

@@ -112,7 +112,7 @@ enum ElementaryFunctions {
 
     static func exp(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         guard k.checkCount(c, 1, 1) else { return nil }
-        if case .packed(let p) = c[0], p.type != .integer, let r = PackedArithmetic.unary(.exp, c[0]) {
+        if case .packed(let p) = c[0], p.type != .integer, let r = try PackedArithmetic.unary(k, .exp, c[0]) {
             return r
         }
         return Expr(k.sys.Power, .symbol(k.sys.E), c[0])
@@ -123,7 +123,7 @@ enum ElementaryFunctions {
         if c.count == 2 { return try logBase(k, c, c[0], c[1]) }
         let x = c[0]
         if case .packed(let p) = x {
-            guard p.type != .integer, let r = PackedArithmetic.unary(.log, x) else { return nil }
+            guard p.type != .integer, let r = try PackedArithmetic.unary(k, .log, x) else { return nil }
             return r
         }
         return try naturalLog(k, x, original: c.expr)

@@ -57,6 +57,7 @@ enum FourierBuiltins {
                 : try engine.fourier(array, parameters: parameters)
             return .packed(result)
         } catch {
+            try k.abortIfStorage(error)
             return k.fail(c, "fftl", positional[0])
         }
     }

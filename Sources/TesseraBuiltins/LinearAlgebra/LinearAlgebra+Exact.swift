@@ -133,10 +133,11 @@ struct ExactMatrix {
 
     /// Exact eigenvalues (sorted by decreasing absolute value, then decreasing argument) and
     /// eigenvectors, when every eigenvalue is a (Gaussian) integer; nil otherwise.
-    func integerEigensystem(_ k: Kernel) -> ([Expr], [[Expr]])? {
+    func integerEigensystem(_ k: Kernel) throws(Interrupt) -> ([Expr], [[Expr]])? {
         let n = rows
-        guard n <= 64, let machine = LinearAlgebraBuiltins.machinePacked(k, entries),
-              let values = try? NumericEngines.linearAlgebra(k).eigenvalues(machine) else { return nil }
+        guard n <= 64, let machine = try LinearAlgebraBuiltins.machinePacked(k, entries),
+              let values = try k.numeric({ () throws(NumericsError) in try NumericEngines.linearAlgebra(k).eigenvalues(machine) })
+        else { return nil }
         var candidates: [Expr] = []
         for i in 0..<n {
             let z: ComplexDouble = values.type == .complex ? values.complexes[i] : ComplexDouble(values.reals[i], 0)

@@ -49,7 +49,7 @@ enum LinearAlgebraBuiltins {
     }
 
     /// The rows of a rectangular matrix (rank 2, at least one row and column), or nil.
-    static func matrix(_ k: Kernel, _ e: Expr) -> Matrix? {
+    static func matrix(_ k: Kernel, _ e: Expr) throws(Interrupt) -> Matrix? {
         if case .packed(let p) = e {
             guard p.rank == 2, p.dimensions[0] > 0, p.dimensions[1] > 0 else { return nil }
             if p.type == .integer { return .exact(ExactMatrix(packed: p)) }
@@ -67,17 +67,17 @@ enum LinearAlgebraBuiltins {
         if entries.contains(where: { $0.isList(k.sys) }) { return nil }
         guard entries.allSatisfy({ $0.isNumber }) else { return .symbolic(rows) }
         if entries.contains(where: { NumberArithmetic.isInexact($0) }) {
-            if let p = machinePacked(k, rows) { return .machine(p) }
+            if let p = try machinePacked(k, rows) { return .machine(p) }
             return .symbolic(rows)
         }
         return .exact(ExactMatrix(rows: rows))
     }
 
     /// Rows of numbers as one packed real or complex matrix (exact entries take machine values).
-    static func machinePacked(_ k: Kernel, _ rows: [[Expr]]) -> PackedArray? {
+    static func machinePacked(_ k: Kernel, _ rows: [[Expr]]) throws(Interrupt) -> PackedArray? {
         let n = rows.count, m = rows[0].count
         let isComplex = rows.joined().contains { if case .complex = $0 { return true } else { return false } }
-        guard let out = try? PackedArray.zeros(isComplex ? .complex : .real, [n, m]) else { return nil }
+        let out = try k.packedZeros(isComplex ? .complex : .real, [n, m])
         for (i, row) in rows.enumerated() {
             for (j, x) in row.enumerated() {
                 guard let z = NumberArithmetic.machineComplex(x) else { return nil }
@@ -87,9 +87,9 @@ enum LinearAlgebraBuiltins {
         return out
     }
 
-    static func square(_ k: Kernel, _ c: Call, _ position: Int = 1) -> Matrix? {
+    static func square(_ k: Kernel, _ c: Call, _ position: Int = 1) throws(Interrupt) -> Matrix? {
         let e = c[position - 1]
-        guard let m = matrix(k, e) else {
+        guard let m = try matrix(k, e) else {
             k.message(c.head, "matsq", e, .integer(position))
             return nil
         }
@@ -131,11 +131,12 @@ enum LinearAlgebraBuiltins {
     /// Nil when the shapes do not contract or an integer product overflows, so that the caller's
     /// general path (which issues `Dot::dotsh` or works in big integers) takes over.
     /// Hook: `TensorBuiltins.dot` calls this for two packed operands.
-    static func packedDot(_ k: Kernel, _ a: PackedArray, _ b: PackedArray) -> Expr? {
+    static func packedDot(_ k: Kernel, _ a: PackedArray, _ b: PackedArray) throws(Interrupt) -> Expr? {
         guard a.rank >= 1, b.rank >= 1, a.dimensions[a.rank - 1] == b.dimensions[0] else { return nil }
         do {
             return expr(try NumericEngines.linearAlgebra(k).dot(a, b))
         } catch {
+            try k.abortIfStorage(error)
             return nil
         }
     }
@@ -143,7 +144,7 @@ enum LinearAlgebraBuiltins {
     // MARK: Inverse, LinearSolve, Det
 
     static func inverse(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
-        guard k.checkCount(c, 1, 1), let m = square(k, c) else { return nil }
+        guard k.checkCount(c, 1, 1), let m = try square(k, c) else { return nil }
         switch m {
         case .machine(let p):
             do {
@@ -151,6 +152,7 @@ enum LinearAlgebraBuiltins {
                 if isBadlyConditioned(r.reciprocalCondition) { k.message(c.head, "luc", c[0]) }
                 return .packed(r.result)
             } catch {
+                try k.abortIfStorage(error)
                 k.message(c.head, "sing", c[0])
                 return nil
             }
@@ -167,7 +169,7 @@ enum LinearAlgebraBuiltins {
 
     static func linearSolve(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         guard k.checkCount(c, 2, 2) else { return nil }
-        guard let m = matrix(k, c[0]) else {
+        guard let m = try matrix(k, c[0]) else {
             k.message(c.head, "matrix", c[0], .integer(1))
             return nil
         }
@@ -190,15 +192,16 @@ enum LinearAlgebraBuiltins {
         let inexact = entries.contains { NumberArithmetic.isInexact($0) }
         var machineMatrix: PackedArray? = nil
         if case .machine(let p) = m { machineMatrix = p }
-        if machineMatrix == nil, inexact, case .exact(let x) = m { machineMatrix = machinePacked(k, x.entries) }
+        if machineMatrix == nil, inexact, case .exact(let x) = m { machineMatrix = try machinePacked(k, x.entries) }
 
-        if let a = machineMatrix, a.dimensions[0] == a.dimensions[1], var b = machinePacked(k, rhsRows) {
+        if let a = machineMatrix, a.dimensions[0] == a.dimensions[1], var b = try machinePacked(k, rhsRows) {
             if rhsIsVector { b = b.reshaped([rows]) }
             do {
                 let r = try NumericEngines.linearAlgebra(k).linearSolve(a, b)
                 if isBadlyConditioned(r.reciprocalCondition) { k.message(c.head, "luc", c[0]) }
                 return .packed(r.result)
             } catch {
+                try k.abortIfStorage(error)
                 return k.fail(c, "nosol")
             }
         }
@@ -215,12 +218,13 @@ enum LinearAlgebraBuiltins {
     }
 
     static func det(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
-        guard k.checkCount(c, 1, 1), let m = square(k, c) else { return nil }
+        guard k.checkCount(c, 1, 1), let m = try square(k, c) else { return nil }
         switch m {
         case .machine(let p):
             do {
                 return expr(try NumericEngines.linearAlgebra(k).determinant(p))
             } catch {
+                try k.abortIfStorage(error)
                 return nil
             }
         case .exact(let x):
@@ -249,7 +253,7 @@ enum LinearAlgebraBuiltins {
     // MARK: CholeskyDecomposition
 
     static func cholesky(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
-        guard k.checkCount(c, 1, 1), let m = square(k, c) else { return nil }
+        guard k.checkCount(c, 1, 1), let m = try square(k, c) else { return nil }
         switch m {
         case .machine(let p):
             do throws(NumericsError) {
@@ -257,6 +261,7 @@ enum LinearAlgebraBuiltins {
             } catch .notHermitian {
                 return k.fail(c, "herm", c[0])
             } catch {
+                try k.abortIfStorage(error)
                 return k.fail(c, "posdef", c[0])
             }
         case .exact(let x):
@@ -310,7 +315,7 @@ enum LinearAlgebraBuiltins {
     enum EigenPart { case values, vectors, system }
 
     static func eigen(_ k: Kernel, _ c: Call, _ part: EigenPart) throws(Interrupt) -> Expr? {
-        guard k.checkCount(c, 1, 2), let m = square(k, c) else { return nil }
+        guard k.checkCount(c, 1, 2), let m = try square(k, c) else { return nil }
         let n: Int
         switch m {
         case .machine(let p): n = p.dimensions[0]
@@ -329,13 +334,14 @@ enum LinearAlgebraBuiltins {
             do {
                 system = try NumericEngines.linearAlgebra(k).eigensystem(p, vectors: part != .values)
             } catch {
+                try k.abortIfStorage(error)
                 return nil
             }
             let values = Expr.packed(system.values)
             let vectors = system.vectors.map { Expr.packed($0) }
             return try selected(k, part, values, vectors, selection, n)
         case .exact(let x):
-            guard let (values, vectors) = x.integerEigensystem(k) else { return nil }
+            guard let (values, vectors) = try x.integerEigensystem(k) else { return nil }
             let rows = k.listExpr(vectors.map { k.listExpr($0) })
             return try selected(k, part, k.listExpr(values), rows, selection, n)
         case .symbolic:

@@ -39,8 +39,8 @@ enum ConstructionBuiltins {
         let step = c.count == 3 ? c[2] : .integer(1)
         if case .integer(let a) = start, case .integer(let b) = end, case .integer(let s) = step {
             guard s != 0 else { return k.fail(c, "range", c.expr) }
-            let count = s > 0 ? (b >= a ? (b - a) / s + 1 : 0) : (a >= b ? (a - b) / (-s) + 1 : 0)
-            guard var p = try? PackedArray.zeros(.integer, [count]) else { return nil }
+            let count = try elementCount(k, from: a, to: b, by: s)
+            var p = try k.packedZeros(.integer, [count])
             _ = p.isUniquelyOwned()
             let out = p.integers
             for i in 0..<count { out[i] = a + i * s }
@@ -52,8 +52,8 @@ enum ConstructionBuiltins {
            let s = NumberOrder.approximate(step), start.isNumber, end.isNumber, step.isNumber {
             guard s != 0, a.isFinite, b.isFinite, s.isFinite else { return k.fail(c, "range", c.expr) }
             let raw = (b - a) / s
-            let count = raw < 0 ? 0 : Int((raw + 1e-10 * Swift.max(1, abs(raw))).rounded(.down)) + 1
-            guard let p = try? PackedArray.zeros(.real, [count]) else { return nil }
+            let count = raw < 0 ? 0 : try elementCount(k, steps: raw + 1e-10 * Swift.max(1, abs(raw)))
+            let p = try k.packedZeros(.real, [count])
             let out = p.reals
             for i in 0..<count { out[i] = a + Double(i) * s }
             return .packed(p)
@@ -65,13 +65,34 @@ enum ConstructionBuiltins {
             if step == .integer(0) || step == .real(0) { return k.fail(c, "range", c.expr) }
             return nil
         }
-        let count = raw < 0 ? 0 : Int((raw + 1e-12).rounded(.down)) + 1
+        let count = raw < 0 ? 0 : try elementCount(k, steps: raw + 1e-12)
         var values: [Expr] = []
         values.reserveCapacity(count)
         for i in 0..<count {
             values.append(try k.evaluate(Expr(k.sys.Plus, start, Expr(k.sys.Times, .integer(i), step))))
         }
         return Expr(k.sys.List, values)
+    }
+
+    /// The length of Range[a, b, s] (s != 0), checked so that Range[-2^62, 2^62] or Range[10^13]
+    /// ends in General::nomem instead of an overflow trap or an attempt to fill the machine.
+    private static func elementCount(_ k: Kernel, from a: Int, to b: Int, by s: Int) throws(Interrupt) -> Int {
+        guard s > 0 ? b >= a : a >= b else { return 0 }
+        let (span, overflow) = s > 0 ? b.subtractingReportingOverflow(a) : a.subtractingReportingOverflow(b)
+        guard !overflow else { return try elementCount(k, steps: (Double(b) - Double(a)) / Double(s)) }
+        let steps = Int(UInt(span) / s.magnitude)
+        guard steps < Int.max else { return try elementCount(k, steps: Double(steps)) }
+        try k.allocating { () throws(PackedStorageError) in try PackedArray.checkAllocatable(.integer, [steps + 1]) }
+        return steps + 1
+    }
+
+    /// `floor(steps) + 1` elements of at least 8 bytes each (a packed real, or an expression).
+    private static func elementCount(_ k: Kernel, steps: Double) throws(Interrupt) -> Int {
+        let count = steps.rounded(.down) + 1
+        guard count * 8 <= Double(PackedBuffer.allocationLimit) else {
+            throw k.abort(for: .outOfMemory(bytes: count * 8 < 0x1p63 ? Int(count * 8) : Int.max))
+        }
+        return Int(count)
     }
 
     // MARK: Table
@@ -100,6 +121,13 @@ enum ConstructionBuiltins {
             } else {
                 elements.append(try tableLevel(k, c, position + 1, failed: &innerFailed))
                 if innerFailed { return false }
+                // Rows of a Table are nearly always alike: when as many as the first can never fit,
+                // say so now rather than fill the machine row by row.
+                if elements.count == 1, case .packed(let row) = elements[0] {
+                    try k.allocating { () throws(PackedStorageError) in
+                        try PackedArray.checkAllocatable(row.type, [spec.values.count] + row.dimensions)
+                    }
+                }
             }
             return true
         }
@@ -113,11 +141,13 @@ enum ConstructionBuiltins {
     private static func fillTyped(_ k: Kernel, _ body: Expr, _ spec: IteratorSpec) throws(Interrupt) -> Expr? {
         let n = spec.values.count
         // A machine number evaluates to itself whatever the iterator's value: fill without evaluating.
-        if n > 0, case .real(let d) = body, let r = try? PackedArray.uninitialized(.real, [n]) {
+        if n > 0, case .real(let d) = body {
+            let r = try k.packedUninitialized(.real, [n])
             r.reals.update(repeating: d)
             return .packed(r)
         }
-        if n > 0, case .integer(let v) = body, let a = try? PackedArray.uninitialized(.integer, [n]) {
+        if n > 0, case .integer(let v) = body {
+            let a = try k.packedUninitialized(.integer, [n])
             a.integers.update(repeating: v)
             return .packed(a)
         }
@@ -129,10 +159,10 @@ enum ConstructionBuiltins {
             if fallback != nil { fallback!.append(value); return true }
             switch value {
             case .real(let d) where integers == nil:
-                if reals == nil { reals = try? PackedArray.uninitialized(.real, [n]) }
+                if reals == nil { reals = try k.packedUninitialized(.real, [n]) }
                 if let r = reals { r.reals[i] = d; return true }
             case .integer(let v) where reals == nil:
-                if integers == nil { integers = try? PackedArray.uninitialized(.integer, [n]) }
+                if integers == nil { integers = try k.packedUninitialized(.integer, [n]) }
                 if let a = integers { a.integers[i] = v; return true }
             default:
                 break
@@ -225,20 +255,20 @@ enum ConstructionBuiltins {
         let value = c[0]
         switch value {
         case .integer(let v):
-            guard let p = try? PackedArray.zeros(.integer, dims) else { return nil }
+            let p = try k.packedZeros(.integer, dims)
             if v != 0 { let out = p.integers; for i in out.indices { out[i] = v } }
             return .packed(p)
         case .real(let v):
-            guard let p = try? PackedArray.zeros(.real, dims) else { return nil }
+            let p = try k.packedZeros(.real, dims)
             if v != 0 { let out = p.reals; for i in out.indices { out[i] = v } }
             return .packed(p)
         case .complex(.real(let re), .real(let im)):
-            guard let p = try? PackedArray.zeros(.complex, dims) else { return nil }
+            let p = try k.packedZeros(.complex, dims)
             let out = p.complexes
             for i in out.indices { out[i] = ComplexDouble(re, im) }
             return .packed(p)
         case .packed(let row):
-            guard let p = try? PackedArray.zeros(row.type, dims + row.dimensions) else { return nil }
+            let p = try k.packedZeros(row.type, dims + row.dimensions)
             let bytes = row.byteCount
             if bytes > 0 {
                 for i in 0..<(p.byteCount / bytes) {

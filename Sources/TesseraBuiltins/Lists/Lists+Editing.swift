@@ -57,7 +57,7 @@ enum EditingBuiltins {
             return k.fail(c, "normal", .integer(i + 1), c.expr)
         }
         if parts.count == 1 && level == 1 { return parts[0] }
-        return k.joinAtLevel(c, parts, level)
+        return try k.joinAtLevel(c, parts, level)
     }
 
     static func catenate(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
@@ -68,7 +68,7 @@ enum EditingBuiltins {
         guard lists.count == parts.count else { return nil }
         if lists.isEmpty { return Expr(k.sys.List, []) }
         let values = lists.map { $0.hasHead(k.sys.Association) ? Expr(k.sys.List, $0.arguments.compactMap { $0.arguments.last }) : $0 }
-        return k.joinAtLevel(c, values, 1)
+        return try k.joinAtLevel(c, values, 1)
     }
 
     // MARK: Riffle
@@ -354,7 +354,7 @@ extension Kernel {
     }
 
     /// Joins expressions with one head at `level` (1: their elements; 2: their rows, pairwise...).
-    func joinAtLevel(_ c: Call, _ parts: [Expr], _ level: Int) -> Expr? {
+    func joinAtLevel(_ c: Call, _ parts: [Expr], _ level: Int) throws(Interrupt) -> Expr? {
         let head = parts[0].head(sys)
         for (i, p) in parts.enumerated().dropFirst() where p.head(sys) != head {
             message(c.head, "heads", head, p.head(sys), .integer(1), .integer(i + 1))
@@ -366,7 +366,7 @@ extension Kernel {
             var rows: [Expr] = []
             for i in 0..<n {
                 let row = parts.map { $0.arguments[i] }
-                guard row.allSatisfy({ !$0.isAtom }), let joined = joinAtLevel(c, row, level - 1) else { return nil }
+                guard row.allSatisfy({ !$0.isAtom }), let joined = try joinAtLevel(c, row, level - 1) else { return nil }
                 rows.append(joined)
             }
             return rebuild(parts[0], rows)
@@ -394,14 +394,13 @@ extension Kernel {
             if nonEmptyArrays.count == 1 { return .packed(nonEmptyArrays[0]) }
             var dims = first.dimensions
             dims[0] = arrays.reduce(0) { $0 + ($1.dimensions.first ?? 0) }
-            if let out = try? PackedArray.zeros(first.type, dims) {
-                var offset = 0
-                for a in arrays {
-                    (out.baseAddress + offset).copyMemory(from: a.baseAddress, byteCount: a.byteCount)
-                    offset += a.byteCount
-                }
-                return .packed(out)
+            let out = try packedZeros(first.type, dims)
+            var offset = 0
+            for a in arrays {
+                (out.baseAddress + offset).copyMemory(from: a.baseAddress, byteCount: a.byteCount)
+                offset += a.byteCount
             }
+            return .packed(out)
         }
         if parts.contains(where: { if case .packed = $0 { return true } else { return false } }) {
             noteUnpacking(c.head)

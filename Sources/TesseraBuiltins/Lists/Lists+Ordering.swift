@@ -29,7 +29,7 @@ enum OrderingBuiltins {
             return Expr(head: e.head(k.sys), sorted.map { rules[$0] })
         }
         if c.count == 1, case .packed(let p) = e, p.rank == 1, p.type != .complex {
-            return .packed(sortedVector(p))
+            return .packed(try sortedVector(k, p))
         }
         let elements = e.arguments
         let order = try k.mergeSort(elements, order: c.count == 2 ? c[1] : nil)
@@ -52,14 +52,14 @@ enum OrderingBuiltins {
     }
 
     /// A sorted copy of an integer or real vector.
-    static func sortedVector(_ p: PackedArray) -> PackedArray {
+    static func sortedVector(_ k: Kernel, _ p: PackedArray) throws(Interrupt) -> PackedArray {
         switch p.type {
         case .integer:
             let values = Array(p.integers).sorted()
-            return (try? PackedArray(integers: values)) ?? p
+            return try k.allocating { () throws(PackedStorageError) in try PackedArray(integers: values) }
         case .real:
             let values = Array(p.reals).sorted()
-            return (try? PackedArray(reals: values)) ?? p
+            return try k.allocating { () throws(PackedStorageError) in try PackedArray(reals: values) }
         case .complex:
             return p
         }

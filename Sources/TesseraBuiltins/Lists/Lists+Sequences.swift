@@ -200,12 +200,12 @@ enum SequenceBuiltins {
         }
         if c[0].isAtom { return k.fail(c, "normal", .integer(1), c.expr) }
         var failed = false
-        let result = takeLevels(k, c, c[0], specs, drop: drop, failed: &failed)
+        let result = try takeLevels(k, c, c[0], specs, drop: drop, failed: &failed)
         return failed ? nil : result
     }
 
     private static func takeLevels(_ k: Kernel, _ c: Call, _ e: Expr, _ specs: ArraySlice<Expr>, drop: Bool,
-                                   failed: inout Bool) -> Expr {
+                                   failed: inout Bool) throws(Interrupt) -> Expr {
         guard let spec = specs.first else { return e }
         if e.isAtom {
             failed = true
@@ -230,7 +230,7 @@ enum SequenceBuiltins {
             var indices = r.indices
             if drop {
                 if r.step == 1 && rest.isEmpty {
-                    return k.joinRuns(e, [(0, r.start - 1), (r.end, n)])
+                    return try k.joinRuns(e, [(0, r.start - 1), (r.end, n)])
                 }
                 let removed = Set(indices)
                 indices = (0..<n).filter { !removed.contains($0) }
@@ -239,7 +239,7 @@ enum SequenceBuiltins {
             var selected: [Expr] = []
             selected.reserveCapacity(indices.count)
             for i in indices {
-                selected.append(takeLevels(k, c, parts[i], rest, drop: drop, failed: &failed))
+                selected.append(try takeLevels(k, c, parts[i], rest, drop: drop, failed: &failed))
                 if failed { return e }
             }
             return k.rebuild(e, selected)
@@ -289,7 +289,7 @@ enum SequenceBuiltins {
                 return nil
             }
             pieces.append(k.selectRun(remaining, from: r.start - 1, to: r.end))
-            remaining = k.joinRuns(remaining, [(0, r.start - 1), (r.end, n)])
+            remaining = try k.joinRuns(remaining, [(0, r.start - 1), (r.end, n)])
         }
         return Expr(k.sys.List, pieces)
     }
@@ -311,7 +311,7 @@ extension Kernel {
     }
 
     /// The runs `(from, to)` of `e` joined, with its head (a packed array stays packed).
-    func joinRuns(_ e: Expr, _ runs: [(Int, Int)]) -> Expr {
+    func joinRuns(_ e: Expr, _ runs: [(Int, Int)]) throws(Interrupt) -> Expr {
         switch e {
         case .packed(let p):
             let kept = runs.filter { $0.1 > $0.0 }
@@ -319,7 +319,7 @@ extension Kernel {
             let total = kept.reduce(0) { $0 + $1.1 - $1.0 }
             var dims = p.dimensions
             dims[0] = total
-            guard let out = try? PackedArray.zeros(p.type, dims) else { return e }
+            let out = try packedZeros(p.type, dims)
             let rowBytes = p.sliceCount * p.type.stride
             var offset = 0
             for (a, b) in kept {

@@ -71,7 +71,7 @@ enum ComplexPartBuiltins {
         guard k.checkCount(c, 1, 1) else { return nil }
         let sys = k.sys
         let x = c[0]
-        if case .packed = x { return PackedArithmetic.unary(.abs, x, allowIntegers: true) }
+        if case .packed = x { return try PackedArithmetic.unary(k, .abs, x, allowIntegers: true) }
         switch x {
         case .integer, .bigInteger, .rational, .real: return NumberArithmetic.absReal(x)
         case .complex(let re, let im):
@@ -170,7 +170,7 @@ enum ComplexPartBuiltins {
         guard k.checkCount(c, 1, 1) else { return nil }
         let sys = k.sys
         let x = c[0]
-        if case .packed = x { return PackedArithmetic.unary(real ? .re : .im, x, allowIntegers: true) }
+        if case .packed = x { return try PackedArithmetic.unary(k, real ? .re : .im, x, allowIntegers: true) }
         if x.isNumber {
             let (re, im) = NumberArithmetic.parts(x)
             if real { return re }
@@ -242,7 +242,7 @@ enum ComplexPartBuiltins {
         guard k.checkCount(c, 1, 1) else { return nil }
         let sys = k.sys
         let x = c[0]
-        if case .packed = x { return PackedArithmetic.unary(.conjugate, x, allowIntegers: true) }
+        if case .packed = x { return try PackedArithmetic.unary(k, .conjugate, x, allowIntegers: true) }
         if x.isNumber {
             let (re, im) = NumberArithmetic.parts(x)
             if case .complex = x {
@@ -273,7 +273,7 @@ enum ComplexPartBuiltins {
         guard k.checkCount(c, 1, 1) else { return nil }
         let sys = k.sys
         let x = c[0]
-        if case .packed(let p) = x, p.type == .complex { return PackedArithmetic.unary(.arg, x) }
+        if case .packed(let p) = x, p.type == .complex { return try PackedArithmetic.unary(k, .arg, x) }
         switch x {
         case .integer, .bigInteger, .rational, .real:
             return NumberArithmetic.sign(x) < 0 ? .symbol(sys.Pi) : .integer(0)

@@ -29,11 +29,11 @@ enum ConstantBuiltins {
 
     static func n(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         guard k.checkCount(c, 1, 2) else { return nil }
-        return try k.evaluate(numericize(k, c[0]))
+        return try k.evaluate(try numericize(k, c[0]))
     }
 
     /// The expression with exact numbers and constants as machine numbers.
-    static func numericize(_ k: Kernel, _ e: Expr) -> Expr {
+    static func numericize(_ k: Kernel, _ e: Expr) throws(Interrupt) -> Expr {
         switch e {
         case .integer, .bigInteger, .rational:
             return .real(NumberArithmetic.double(e) ?? .nan)
@@ -45,7 +45,8 @@ enum ConstantBuiltins {
             if s.attributes.contains(.constant), let v = NumericValue.machine(k, e) { return .real(v.re) }
             return e
         case .packed(let p):
-            guard p.type == .integer, var r = try? PackedArray.zeros(.real, p.dimensions) else { return e }
+            guard p.type == .integer else { return e }
+            var r = try k.packedZeros(.real, p.dimensions)
             let from = p.integers, to = r.reals
             for i in 0..<p.count { to[i] = Double(from[i]) }
             _ = r.isUniquelyOwned()
@@ -62,10 +63,10 @@ enum ConstantBuiltins {
                 if held || (isPower && i == 1 && a.isExactNumber && NumberArithmetic.isReal(a)) {
                     arguments.append(a)
                 } else {
-                    arguments.append(numericize(k, a))
+                    arguments.append(try numericize(k, a))
                 }
             }
-            return Expr(head: numericize(k, n.head), arguments)
+            return Expr(head: try numericize(k, n.head), arguments)
         default:
             return e
         }

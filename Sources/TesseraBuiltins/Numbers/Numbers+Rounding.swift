@@ -111,7 +111,7 @@ enum RoundingBuiltins {
             case .truncate: return nil
             }
             if p.type == .integer { return x }
-            guard let r = try? Elementwise.unary(op, p) else { return nil }
+            guard let r = try k.numeric({ () throws(NumericsError) in try Elementwise.unary(op, p) }) else { return nil }
             return .packed(r)
         }
         if let r = roundReal(x, mode) { return r }

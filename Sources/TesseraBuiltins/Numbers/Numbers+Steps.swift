@@ -17,7 +17,7 @@ enum StepBuiltins {
         if case .packed(let array) = c[0] {
             guard c.count == 1 || NumericValue.real(k, c[1]) != nil else { return nil }
             let tolerance = c.count == 2 ? NumericValue.real(k, c[1]) ?? 0 : 0
-            return unitizePacked(array, tolerance: tolerance)
+            return try unitizePacked(k, array, tolerance: tolerance)
         }
         if c[0].hasHead(k.sys.List) || (c.count == 2 && c[1].hasHead(k.sys.List)) { return nil }
         if c.count == 2 {
@@ -29,8 +29,8 @@ enum StepBuiltins {
         return .integer(x.magnitude == 0 ? 0 : 1)
     }
 
-    private static func unitizePacked(_ array: PackedArray, tolerance: Double) -> Expr? {
-        guard let result = try? PackedArray.uninitialized(.integer, array.dimensions) else { return nil }
+    private static func unitizePacked(_ k: Kernel, _ array: PackedArray, tolerance: Double) throws(Interrupt) -> Expr? {
+        let result = try k.packedUninitialized(.integer, array.dimensions)
         let out = result.integers
         switch array.type {
         case .integer:
@@ -51,7 +51,7 @@ enum StepBuiltins {
     static func ramp(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         guard k.checkCount(c, 1, 1) else { return nil }
         if case .packed(let array) = c[0], array.type != .complex {
-            guard let result = try? PackedArray.uninitialized(array.type, array.dimensions) else { return nil }
+            let result = try k.packedUninitialized(array.type, array.dimensions)
             if array.type == .integer {
                 for (i, v) in array.integers.enumerated() { result.integers[i] = max(v, 0) }
             } else {

@@ -90,6 +90,7 @@ enum RandomDistributions {
             k.message(head, "mtxsym", distribution.arguments.last ?? distribution)
             return nil
         } catch {
+            try k.abortIfStorage(error)
             return nil
         }
     }
@@ -163,8 +164,7 @@ enum RandomDistributions {
                 }
                 mu = m
             } else {
-                guard let m = try? PackedArray.zeros(.real, [d]) else { return nil }
-                mu = m
+                mu = try k.packedZeros(.real, [d])
             }
             return .multinormal(mean: mu, covariance: sigma)
         default:
@@ -185,6 +185,6 @@ enum RandomDistributions {
         }
         guard let a = array, a.rank == rank, a.type != .complex, a.count > 0 else { return nil }
         if a.type == .real { return a }
-        return try? Promotion.converted(a, to: .real)
+        return try k.numeric { () throws(NumericsError) in try Promotion.converted(a, to: .real) }
     }
 }

@@ -142,7 +142,9 @@ enum RandomBuiltins {
         var dims: [Int] = [1]
         if positional.count == 2 { guard let d = dimensions(k, c, 2) else { return nil }; dims = d }
         let state = NumericEngines.random(k)
-        guard let array = try? state.engine.uniformReals(lower: lower, upper: upper, dimensions: dims) else { return nil }
+        guard let array = try k.numeric({ () throws(NumericsError) in
+            try state.engine.uniformReals(lower: lower, upper: upper, dimensions: dims)
+        }) else { return nil }
         return result(array, single: positional.count < 2)
     }
 
@@ -171,7 +173,9 @@ enum RandomBuiltins {
         var dims: [Int] = [1]
         if c.count == 2 { guard let d = dimensions(k, c, 2) else { return nil }; dims = d }
         let state = NumericEngines.random(k)
-        guard let array = try? state.engine.uniformIntegers(lower: lower, upper: upper, dimensions: dims) else { return nil }
+        guard let array = try k.numeric({ () throws(NumericsError) in
+            try state.engine.uniformIntegers(lower: lower, upper: upper, dimensions: dims)
+        }) else { return nil }
         return result(array, single: c.count < 2)
     }
 
@@ -193,7 +197,9 @@ enum RandomBuiltins {
         var dims: [Int] = [1]
         if positional.count == 2 { guard let d = dimensions(k, c, 2) else { return nil }; dims = d }
         let state = NumericEngines.random(k)
-        guard let array = try? state.engine.uniformComplexes(lower: lower, upper: upper, dimensions: dims) else { return nil }
+        guard let array = try k.numeric({ () throws(NumericsError) in
+            try state.engine.uniformComplexes(lower: lower, upper: upper, dimensions: dims)
+        }) else { return nil }
         return result(array, single: positional.count < 2)
     }
 
@@ -257,6 +263,7 @@ enum RandomBuiltins {
             if c.count == 1 { return list.arguments[indices.integers[0]] }
             return gather(k, list, indices.reshaped(dims))
         } catch {
+            try k.abortIfStorage(error)
             return k.fail(c, "wghtv", c[0])
         }
     }
@@ -286,6 +293,7 @@ enum RandomBuiltins {
             let elements = list.arguments
             return k.listExpr(indices.integers.map { elements[$0] })
         } catch {
+            try k.abortIfStorage(error)
             return nil
         }
     }

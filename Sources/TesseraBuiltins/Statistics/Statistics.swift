@@ -97,6 +97,7 @@ enum StatisticsBuiltins {
                 case .median: return LinearAlgebraBuiltins.expr(try Statistics.median(p))
                 }
             } catch {
+                try k.abortIfStorage(error)
                 return nil
             }
         case .exact(let columns, let isMatrix):
@@ -234,7 +235,7 @@ enum StatisticsBuiltins {
             case .machine(let p):
                 guard p.rank == 2 else { return nil }
                 if p.dimensions[0] < 2 { return k.fail(c, "shlen", c[0], .integer(2)) }
-                guard let r = try? Statistics.covariance(p) else { return nil }
+                guard let r = try k.numeric({ () throws(NumericsError) in try Statistics.covariance(p) }) else { return nil }
                 return .packed(r)
             case .exact(let columns, let isMatrix):
                 guard isMatrix else { return nil }
@@ -248,7 +249,7 @@ enum StatisticsBuiltins {
         switch (a, b) {
         case (.machine(let x), .machine(let y)) where x.rank == 1 && y.rank == 1:
             guard x.count == y.count else { return k.fail(c, "vctmat", c[0], c[1]) }
-            guard let r = try? Statistics.covariance(x, y) else { return nil }
+            guard let r = try k.numeric({ () throws(NumericsError) in try Statistics.covariance(x, y) }) else { return nil }
             return LinearAlgebraBuiltins.expr(r)
         case (.exact(let x, false), .exact(let y, false)):
             guard x[0].count == y[0].count else { return k.fail(c, "vctmat", c[0], c[1]) }
@@ -258,7 +259,7 @@ enum StatisticsBuiltins {
             guard case .packed(let x) = try k.evaluate(Expr(k.sys.N, c[0])),
                   case .packed(let y) = try k.evaluate(Expr(k.sys.N, c[1])), x.rank == 1, y.rank == 1 else { return nil }
             guard x.count == y.count else { return k.fail(c, "vctmat", c[0], c[1]) }
-            guard let r = try? Statistics.covariance(x, y) else { return nil }
+            guard let r = try k.numeric({ () throws(NumericsError) in try Statistics.covariance(x, y) }) else { return nil }
             return LinearAlgebraBuiltins.expr(r)
         }
     }

@@ -96,7 +96,7 @@ enum TensorBuiltins {
         guard c.arguments.allSatisfy({ $0.isList(k.sys) }) else { return nil }
         var result = c[0]
         for b in c.arguments.dropFirst() {
-            if case .packed(let x) = result, case .packed(let y) = b, let product = LinearAlgebraBuiltins.packedDot(k, x, y) {
+            if case .packed(let x) = result, case .packed(let y) = b, let product = try LinearAlgebraBuiltins.packedDot(k, x, y) {
                 result = product
                 continue
             }
@@ -120,7 +120,7 @@ enum TensorBuiltins {
                 case .integer(let n) = c[0].arguments[1], m >= 0, n >= 0 { rows = m; cols = n }
         else { return nil }
         if rows == 0 || cols == 0 { return Expr(k.sys.List, []) }
-        guard let out = try? PackedArray.zeros(.integer, [rows, cols]) else { return nil }
+        let out = try k.packedZeros(.integer, [rows, cols])
         for i in 0..<Swift.min(rows, cols) { out.integers[i * cols + i] = 1 }
         return .packed(out)
     }

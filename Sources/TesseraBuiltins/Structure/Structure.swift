@@ -262,7 +262,7 @@ enum StructureBuiltins {
         let e = c[0]
         if e.isAtom { return nil }
         if case .packed(let p) = e, p.rank == 1, p.type == .real {
-            guard let out = try? PackedArray.zeros(.real, p.dimensions) else { return nil }
+            let out = try k.packedZeros(.real, p.dimensions)
             var s = 0.0
             for (i, v) in p.reals.enumerated() { s += v; out.reals[i] = s }
             return .packed(out)

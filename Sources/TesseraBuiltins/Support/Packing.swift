@@ -4,13 +4,19 @@
 // array: all machine integers, all machine reals (integers among reals are widened, as
 // ToPackedArray does), all machine complex numbers, or equal-shaped packed arrays of one type.
 // `noteUnpacking` issues Developer`FromPackedArray::unpack, which is off unless On["Packing"].
+//
+// A packed copy that cannot be allocated is the one storage failure that is not an error here: the
+// elements already exist as expressions (which take more memory than their packed form), so the
+// list simply stays unpacked, correct and complete. `packed(from:)` is called from places that
+// cannot abort (`listExpr`), and it only ever shrinks memory use.
 
 import TesseraCore
 import TesseraExpr
 import TesseraStorage
 
 extension Kernel {
-    /// The packed form of a list of numbers or of equal packed arrays; nil when it cannot be packed.
+    /// The packed form of a list of numbers or of equal packed arrays; nil when it cannot be packed
+    /// (also when no memory is left for the packed copy: see the file comment).
     public func packed(from elements: [Expr], allowMixed: Bool = true) -> PackedArray? {
         guard let first = elements.first else { return nil }
         switch first {
@@ -34,7 +40,7 @@ extension Kernel {
                     }
                 }
             }
-            guard var array = try? PackedArray.zeros(type, [elements.count]) else { return nil }
+            guard var array = try? PackedArray.zeros(type, [elements.count]) else { return nil }  // stays unpacked
             switch type {
             case .integer:
                 let out = array.integers
@@ -65,7 +71,7 @@ extension Kernel {
             for e in elements {
                 guard case .packed(let p) = e, p.dimensions == p0.dimensions, p.type == p0.type else { return nil }
             }
-            guard let array = try? PackedArray.zeros(p0.type, [elements.count] + p0.dimensions) else { return nil }
+            guard let array = try? PackedArray.zeros(p0.type, [elements.count] + p0.dimensions) else { return nil }  // stays unpacked
             let stride = p0.byteCount
             for (i, e) in elements.enumerated() {
                 if case .packed(let p) = e {

@@ -1,0 +1,63 @@
+// A memfd segment mapped into this process: the unit that owns one shared-memory descriptor.
+//
+// The segment keeps its descriptor open for as long as it is mapped, because the parallel layer sends
+// that descriptor to another process (SCM_RIGHTS); a mapping alone cannot be sent, and a descriptor
+// closed once cannot be had again. Descriptors are a scarce resource (often 1024 a process), so
+// segments are shared by many arrays where arrays are small (`SlabPool`) and reused where they are
+// large (`SegmentPool`): descriptors scale with segments, not with arrays.
+//
+// The segment unmaps and closes itself when its last owner lets go (a buffer, a slab, a pool).
+
+#if canImport(Glibc)
+import Glibc
+#endif
+import CShim
+
+public final class SharedSegment: @unchecked Sendable {
+    /// The memfd (our own descriptor; another process gets its own copy when it is sent).
+    public let fd: Int32
+    /// Start of this process's mapping.
+    public let base: UnsafeMutableRawPointer
+    /// Bytes mapped.
+    public let length: Int
+    /// Where the mapping starts in the file (0 except for a window of another process's segment).
+    public let fileOffset: Int
+
+    private init(fd: Int32, base: UnsafeMutableRawPointer, length: Int, fileOffset: Int) {
+        self.fd = fd
+        self.base = base
+        self.length = length
+        self.fileOffset = fileOffset
+    }
+
+    /// A new zero-filled segment of `length` bytes, mapped read-write.
+    /// Throws `sharedMemoryFailed` with the errno of the step that failed (EMFILE, ENOMEM, ...).
+    static func create(length: Int) throws(PackedStorageError) -> SharedSegment {
+        let fd = shim_memfd_create("tessera-packed")
+        guard fd >= 0 else { throw .sharedMemoryFailed(errno: errno, bytes: length) }
+        guard ftruncate(fd, off_t(length)) == 0 else {
+            let code = errno
+            close(fd)
+            throw .sharedMemoryFailed(errno: code, bytes: length)
+        }
+        return try map(ownedFD: fd, length: length, fileOffset: 0, writable: true)
+    }
+
+    /// Maps `length` bytes from `fileOffset` (a multiple of the page size) of a descriptor that this
+    /// segment then owns (and closes, also when mapping fails).
+    static func map(ownedFD fd: Int32, length: Int, fileOffset: Int, writable: Bool) throws(PackedStorageError) -> SharedSegment {
+        let protection = writable ? (PROT_READ | PROT_WRITE) : PROT_READ
+        guard let pointer = mmap(nil, length, protection, MAP_SHARED, fd, off_t(fileOffset)),
+              pointer != MAP_FAILED else {
+            let code = errno
+            close(fd)
+            throw .sharedMemoryFailed(errno: code, bytes: length)
+        }
+        return SharedSegment(fd: fd, base: pointer, length: length, fileOffset: fileOffset)
+    }
+
+    deinit {
+        munmap(base, length)
+        close(fd)
+    }
+}
