@@ -32,7 +32,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // MARK: Layers, dependencies pointing one way
-        // storage -> expr -> syntax -> core -> numerics/builtins -> wire -> CLI
+        // storage -> expr -> syntax -> core -> numerics/wire -> builtins -> link -> parallel -> runner -> CLI
         .target(name: "TesseraStorage", dependencies: ["CShim"], swiftSettings: releaseSettings),
         .target(name: "TesseraExpr", dependencies: ["TesseraStorage", .product(name: "BigInt", package: "BigInt")], swiftSettings: releaseSettings),
         .target(name: "TesseraSyntax", dependencies: ["TesseraExpr"], swiftSettings: releaseSettings),
@@ -40,8 +40,10 @@ let package = Package(
         .target(name: "TesseraNumerics", dependencies: ["TesseraStorage", "CFFTW", "CBLAS"], swiftSettings: releaseSettings),
         .target(name: "TesseraWire", dependencies: ["TesseraExpr", "TesseraStorage", "CZlib", .product(name: "BigInt", package: "BigInt")], exclude: ["README.md"], swiftSettings: releaseSettings),
         .target(name: "TesseraBuiltins", dependencies: ["TesseraCore", "TesseraStorage", "TesseraNumerics", "TesseraWire"], swiftSettings: releaseSettings),
-        .target(name: "TesseraRunner", dependencies: ["TesseraBuiltins"], swiftSettings: releaseSettings),
-        .executableTarget(name: "tessera", dependencies: ["TesseraRunner", "TesseraBuiltins", "CEdit", "CShim"], swiftSettings: releaseSettings),
+        .target(name: "TesseraLink", dependencies: ["TesseraWire", "TesseraStorage", "CShim"], swiftSettings: releaseSettings),
+        .target(name: "TesseraParallel", dependencies: ["TesseraCore", "TesseraBuiltins", "TesseraLink", "TesseraWire", "TesseraStorage", "CShim"], swiftSettings: releaseSettings),
+        .target(name: "TesseraRunner", dependencies: ["TesseraBuiltins", "TesseraParallel"], swiftSettings: releaseSettings),
+        .executableTarget(name: "tessera", dependencies: ["TesseraRunner", "TesseraBuiltins", "TesseraParallel", "CEdit", "CShim"], swiftSettings: releaseSettings),
 
         // MARK: Fuzzing (a no-op in a normal build; libFuzzer with --sanitize=fuzzer, see TesseraWire/README.md)
         .executableTarget(name: "WXFFuzz", dependencies: ["TesseraWire"]),
@@ -54,5 +56,7 @@ let package = Package(
         .testTarget(name: "TesseraWireTests", dependencies: ["TesseraWire", "TesseraSyntax", .product(name: "BigInt", package: "BigInt")], exclude: ["interop"]),
         .testTarget(name: "TesseraBuiltinsTests", dependencies: ["TesseraBuiltins", "TesseraRunner"]),
         .testTarget(name: "TesseraRunnerTests", dependencies: ["TesseraRunner"]),
+        .testTarget(name: "TesseraLinkTests", dependencies: ["TesseraLink"]),
+        .testTarget(name: "TesseraParallelTests", dependencies: ["TesseraParallel", "TesseraRunner"]),
     ]
 )

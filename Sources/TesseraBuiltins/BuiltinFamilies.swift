@@ -15,7 +15,6 @@ public enum BuiltinFamilies {
         BuiltinFamily("SymbolState", SymbolStateBuiltins.table),
         BuiltinFamily("Package", PackageBuiltins.table, setUp: PackageBuiltins.setUp),
         BuiltinFamily("Session", SessionBuiltins.table, setUp: SessionBuiltins.setUp),
-        BuiltinFamily("ParallelSymbols", ParallelSymbols.table, setUp: ParallelSymbols.setUp),
         BuiltinFamily("Part", PartBuiltins.table),
         BuiltinFamily("Sequence", SequenceBuiltins.table),
         BuiltinFamily("Construction", ConstructionBuiltins.table),

@@ -18,6 +18,8 @@ public struct MessageValue: Sendable, Equatable {
     public var arguments: [Expr]
     /// The template with the arguments filled in.
     public var text: String
+    /// $KernelID of the kernel that issued it (0: this kernel; n: subkernel n, re-issued by its master).
+    public var origin = 0
 
     public init(symbol: String, tag: String, arguments: [Expr], text: String) {
         self.symbol = symbol
@@ -40,6 +42,8 @@ public struct PrintValue: Sendable {
     public var expressions: [Expr]
     /// The line without its newline (Echo's ">> label" included).
     public var text: String
+    /// $KernelID of the kernel that printed it (0: this kernel).
+    public var origin = 0
 
     public init(kind: Kind, expressions: [Expr], text: String) {
         self.kind = kind
@@ -55,11 +59,15 @@ public enum SideOutput: Sendable {
     case message(MessageValue, shownName: String)
     case print(PrintValue)
 
+    /// Output of subkernel n is shown "From kernel n: ...", as wolframscript names it.
+    private static func kernelPrefix(_ origin: Int) -> String { origin == 0 ? "" : "From kernel \(origin): " }
+
     /// The text wolframscript prints for this output.
     public var terminalText: String {
         switch self {
-        case .message(let m, let shownName): return "\n" + shownName + "::" + m.tag + ": " + m.text + "\n"
-        case .print(let p): return p.text + "\n"
+        case .message(let m, let shownName):
+            return "\n" + Self.kernelPrefix(m.origin) + shownName + "::" + m.tag + ": " + m.text + "\n"
+        case .print(let p): return Self.kernelPrefix(p.origin) + p.text + "\n"
         }
     }
 }

@@ -7,10 +7,11 @@
 
 import TesseraBuiltins
 import TesseraCore
+import TesseraParallel
 
 public enum KernelAssembly {
     /// All families of a full kernel, in install order.
-    public static let families: [BuiltinFamily] = BuiltinFamilies.all
+    public static let families: [BuiltinFamily] = BuiltinFamilies.all + ParallelFamilies.all
 
     /// A kernel with every family installed whose side output is written as terminal text.
     public static func makeKernel(write: @escaping (String) -> Void = { _ in }) -> Kernel {

@@ -9,6 +9,7 @@
 import TesseraBuiltins
 import TesseraCore
 import TesseraExpr
+import TesseraParallel
 import TesseraRunner
 
 #if canImport(Glibc)
@@ -28,6 +29,11 @@ func main(_ arguments: [String]) -> Int32 {
 }
 
 func run(_ arguments: [String]) -> Int32 {
+    if arguments.first == "--subkernel", arguments.count == 3, let id = Int(arguments[1]), let parent = Int32(arguments[2]) {
+        // Started by a master's LaunchKernels (TesseraParallel's SubkernelLauncher), never by hand.
+        let kernel = KernelAssembly.makeKernel()
+        return SubkernelServer.serve(kernel, kernelID: id, parentPID: parent)
+    }
     if arguments.first == "conformance" {
         return conformanceMain(Array(arguments.dropFirst()))
     }

@@ -31,7 +31,6 @@ enum SessionBuiltins {
         set("$VersionNumber", .real(14.0))
         set("$SystemID", .string("Linux-x86-64"))
         set("$OperatingSystem", .string("Unix"))
-        set("$KernelID", .integer(k.kernelID))
         set("$RecursionLimit", .integer(k.recursionLimit))
         set("$IterationLimit", .integer(k.iterationLimit))
         set("$Context", .string(k.symbols.currentContext))
@@ -41,7 +40,7 @@ enum SessionBuiltins {
         set("$MaxMachineInteger", .integer(Int.max))
         set("$ProcessorCount", .integer(2))
         for name in ["$Version", "$VersionNumber", "$SystemID", "$OperatingSystem", "$MachinePrecision",
-                     "$MaxMachineInteger", "$KernelID"] {
+                     "$MaxMachineInteger"] {
             k.symbols.intern(fullName: "System`" + name).attributes = [.protected]
         }
     }

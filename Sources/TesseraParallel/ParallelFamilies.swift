@@ -1,0 +1,11 @@
+// The parallel toolkit's builtin families, for the kernel assembly (TesseraRunner's KernelAssembly).
+
+import TesseraCore
+
+public enum ParallelFamilies {
+    public static let all: [BuiltinFamily] = [
+        BuiltinFamily("Kernels", KernelBuiltins.table, setUp: KernelBuiltins.setUp),
+        BuiltinFamily("ParallelEvaluate", ParallelEvaluateBuiltins.table),
+        BuiltinFamily("ParallelPending", ParallelPending.table),
+    ]
+}

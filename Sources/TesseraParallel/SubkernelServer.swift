@@ -1,0 +1,87 @@
+// The subkernel's side: a loop that evaluates what its master sends.
+//
+// A subkernel is `tessera --subkernel ID PARENT-PID` with its link on descriptor 3. It first asks to
+// be killed when its parent dies, says `ready`, then serves messages until the link closes or the
+// master says quit: `define` installs definitions, `evaluate` evaluates and answers with `result`.
+// While an evaluation runs, its messages and prints go to the master as `output` messages (values,
+// see SideOutput.swift), so the master can print them and its Check and Quiet can see them. The
+// subkernel keeps no In/Out history.
+
+#if canImport(Glibc)
+import Glibc
+#endif
+import CShim
+import TesseraCore
+import TesseraExpr
+import TesseraLink
+
+public enum SubkernelServer {
+    /// The descriptor the master hands the subkernel its socket on.
+    static let linkDescriptor: Int32 = 3
+
+    /// Serves the master on descriptor 3 with `kernel`; returns the process's exit status.
+    public static func serve(_ kernel: Kernel, kernelID: Int, parentPID: pid_t) -> Int32 {
+        if shim_set_pdeathsig(SIGKILL, parentPID) != 0 { return 1 }
+        let state = ParallelState.of(kernel)
+        let link = KernelLink(peer: 0, transport: LocalSocketTransport(socket: linkDescriptor), ledger: state.ledger,
+                              clock: monotonicSeconds)
+        kernel.kernelID = kernelID
+        let id = kernel.symbols.intern(fullName: "System`$KernelID")
+        id.ownValue = .integer(kernelID)
+        kernel.invalidateCaches()
+        let current = CurrentRequest()
+        kernel.output = { value in
+            try? link.send(LinkMessage(kind: .output, requestID: current.id, body: LinkCodec.encode(value, kernel)))
+        }
+        do {
+            try link.send(LinkMessage(kind: .control, body: [LinkControl.ready.rawValue]))
+            while true {
+                let message = try link.receive()
+                switch message.kind {
+                case .evaluate:
+                    current.id = message.requestID
+                    let result = evaluate(message, kernel)
+                    try link.send(LinkMessage(kind: .result, requestID: message.requestID, body: LinkCodec.encode(result, kernel)))
+                case .define:
+                    current.id = message.requestID
+                    _ = evaluate(message, kernel)
+                case .control:
+                    if message.body.first == LinkControl.quit.rawValue { return 0 }
+                default:
+                    try link.send(LinkMessage(kind: .failure, requestID: message.requestID,
+                                              body: Array("unexpected message kind \(message.kind)".utf8)))
+                }
+            }
+        } catch {
+            // The master closed the link (or died): a subkernel has nothing left to do.
+            return 0
+        }
+    }
+
+    /// Evaluates the held expression in a request body as the master would at its top level, except
+    /// that nothing is stored in the history and an uncaught Throw or Abort gives $Aborted.
+    static func evaluate(_ message: LinkMessage, _ kernel: Kernel) -> Expr {
+        let aborted = Expr.symbol(kernel.symbols.intern(fullName: "System`$Aborted"))
+        guard let held = try? LinkCodec.decode(message.body, kernel) else {
+            kernel.message(kernel.symbols.intern(fullName: "System`Parallel"), "undecodable")
+            return .symbol(kernel.sys.DollarFailed)
+        }
+        let expr = held.hasHead(kernel.sys.Hold) && held.arguments.count == 1 ? held.arguments[0] : held
+        kernel.resetMessageState()
+        do {
+            return try kernel.evaluate(expr)
+        } catch {
+            switch error {
+            case .thrown(let value, let tag):
+                let thrown = tag.map { Expr(kernel.sys.Throw, value, $0) } ?? Expr(kernel.sys.Throw, value)
+                kernel.message(kernel.sys.Throw, "nocatch", Expr(kernel.sys.HoldForm, thrown))
+                return aborted
+            default:
+                return aborted
+            }
+        }
+    }
+}
+
+/// The request whose evaluation is running, for tagging its output messages.
+private final class CurrentRequest { var id: UInt64 = 0 }
