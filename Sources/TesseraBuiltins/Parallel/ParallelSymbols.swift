@@ -25,8 +25,8 @@ enum ParallelSymbols {
 
     static func setUp(_ k: Kernel) {
         let count = k.symbols.intern(fullName: "System`$KernelCount")
-        count.ownValue = .integer(0)
-        count.attributes = [.protected]
+        count.setOwnValue(.integer(0))
+        count.setAttributes([.protected])
     }
 
     static func kernels(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
