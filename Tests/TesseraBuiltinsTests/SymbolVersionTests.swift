@@ -105,6 +105,16 @@ private func result(_ source: String) -> String {
     }
 
     @Test(arguments: [
+        ("N[f] = 2.5; {N[f], N[1 + f], f}", "{2.5, 3.5, f}"),
+        ("N[g[1]] = 7.; {N[g[1]], N[g[2]]}", "{7., g[2.]}"),
+        ("N[f] = 2.5; NValues[f]", "{HoldPattern[N[f]] -> 2.5}"),
+        ("N[Pi] = 3; N[Pi]", "3.141592653589793"),
+    ])
+    func nValuesAreStoredWithTheirSymbolAndUsedByN(_ source: String, _ expected: String) {
+        #expect(result(source) == expected, "\(source)")
+    }
+
+    @Test(arguments: [
         ("Default[f] = 5; Block[{f}, 0]; Default[f]", "5"),
         ("Default[f] = 5; Block[{f}, Default[f] = 6]; Default[f]", "5"),
         // (ToString: a result Default[f] would be evaluated again after the Block, giving 5.)
