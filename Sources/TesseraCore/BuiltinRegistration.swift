@@ -59,25 +59,25 @@ extension Kernel {
                 }
                 let installed = symbol.native as? NativeFunction
                 let original: BuiltinImplementation = installed?.implementation ?? { @Sendable _, _ in nil }
-                symbol.native = NativeFunction(implementation: wrap(original), curried: installed?.curried)
+                symbol.setNative(NativeFunction(implementation: wrap(original), curried: installed?.curried))
                 continue
             }
             if let owner = builtinOwners[symbol.fullName] {
                 throw .definedTwice(name: spec.name, family: owner, again: family.name)
             }
             builtinOwners[symbol.fullName] = family.name
-            symbol.attributes = spec.attributes
-            for (tag, text) in spec.messages { symbol.messages[tag] = text }
+            symbol.setAttributes(spec.attributes)
+            for (tag, text) in spec.messages { symbol.setMessage(tag, text) }
             if spec.implementation != nil || spec.curried != nil {
-                symbol.native = NativeFunction(spec)
+                symbol.setNative(NativeFunction(spec))
             }
             if !spec.options.isEmpty {
-                symbol.options = spec.options.compactMap { name, source in
+                symbol.setOptions(spec.options.compactMap { name, source in
                     guard let value = try? parser.parse(source).first else { return nil }
                     // Option names are System symbols, like the builtins they belong to.
                     let option = symbols.intern(fullName: name.contains("`") ? name : "System`" + name)
                     return Expr(sys.Rule, .symbol(option), value)
-                }
+                })
             }
         }
     }

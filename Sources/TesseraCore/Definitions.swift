@@ -90,18 +90,17 @@ extension Kernel {
 
     // MARK: Storing
 
-    /// Adds or replaces a rule in a definition list.
+    /// Adds or replaces a rule in a definition list (a symbol's list changes through
+    /// `Symbol.updateValues`, which advances the epoch).
     public func store(_ definition: Definition, in list: inout DefinitionList) {
         let matcher = PatternMatcher(kernel: self)
         if matcher.isPatternFree(definition.lhs) && !containsCondition(definition.lhs) {
             list.setLiteral(definition)
-            invalidateCaches()
             return
         }
         let key = patternShape(definition.lhs)
         if let index = list.patterns.firstIndex(where: { patternShape($0.lhs) == key }) {
             list.replacePattern(at: index, with: definition)
-            invalidateCaches()
             return
         }
         let generality = patternGenerality(definition.lhs) - 3 * repeatedNameCount(definition.lhs)
@@ -112,7 +111,6 @@ extension Kernel {
             break
         }
         list.setPattern(definition, at: index)
-        invalidateCaches()
     }
 
     private func containsCondition(_ e: Expr) -> Bool { false }

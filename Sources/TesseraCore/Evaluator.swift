@@ -30,7 +30,7 @@ extension Kernel {
             }
             return try evaluate(value)
         case .normal(let normal):
-            if normal.evaluatedStamp == epochCounter { return expr }
+            if normal.evaluatedStamp == epochCounter.value { return expr }
             return try evaluateNormal(expr, normal)
         default:
             return expr
@@ -57,13 +57,13 @@ extension Kernel {
                     .integer(recursionLimit), Expr(sys.HoldForm, start))
             return Expr(sys.Hold, start)
         }
-        var epochBefore = epochCounter
+        var epochBefore = epochCounter.value
         var outcome = try step(startNormal, start)
         var iterations = 0
         while true {
             switch consume outcome {
             case .fixed(let result):
-                if epochCounter == epochBefore, case .normal(let n) = result { n.evaluatedStamp = epochCounter }
+                if epochCounter.value == epochBefore, case .normal(let n) = result { n.evaluatedStamp = epochCounter.value }
                 return result
             case .rewritten(let next):
                 guard case .normal(let normal) = next else {
@@ -71,14 +71,14 @@ extension Kernel {
                     if case .symbol = next { return try evaluate(next) }
                     return next
                 }
-                if normal.evaluatedStamp == epochCounter { return next }
+                if normal.evaluatedStamp == epochCounter.value { return next }
                 iterations += 1
                 if iterations > iterationLimit {
                     message(symbols.intern(fullName: "System`$IterationLimit"), "itlim",
                             .integer(iterationLimit), Expr(sys.HoldForm, next))
                     return Expr(sys.Hold, next)
                 }
-                epochBefore = epochCounter
+                epochBefore = epochCounter.value
                 outcome = try step(normal, next)
             }
         }
@@ -233,7 +233,7 @@ extension Kernel {
     private func evaluatedArgument(_ argument: Expr) throws(Interrupt) -> Expr {
         switch argument {
         case .normal(let n):
-            return n.evaluatedStamp == epochCounter ? argument : try evaluate(argument)
+            return n.evaluatedStamp == epochCounter.value ? argument : try evaluate(argument)
         case .symbol(let s):
             guard let value = s.ownValue else { return argument }
             if !s.ownValueIsDelayed, value.isInertAtom { return value }

@@ -64,10 +64,7 @@ extension Kernel {
     /// Assigns a System` variable the way `Set` does (bumping its version and the epoch), without the
     /// special handling `Set` gives `$Context` and `$ContextPath` (the callers above do that part).
     private func setVariable(_ symbol: Symbol, _ value: Expr) {
-        symbol.ownValue = value
-        symbol.ownValueIsDelayed = false
-        symbol.version &+= 1
-        invalidateCaches()
+        symbol.setOwnValue(value)
     }
 
     private func stringList(_ symbol: Symbol) -> [String] {

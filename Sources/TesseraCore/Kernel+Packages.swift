@@ -52,8 +52,8 @@ extension Kernel {
         }
         let inputFileName = symbols.intern(fullName: "System`$InputFileName")
         let outerInput = inputFileName.ownValue
-        inputFileName.ownValue = .string(path)
-        defer { inputFileName.ownValue = outerInput }
+        inputFileName.setOwnValue(.string(path))
+        defer { inputFileName.setOwnValue(outerInput) }
         let context = currentContext, path0 = contextPath
         var reader = ExpressionReader(parser: parser, source: source)
         var last: Expr = .symbol(sys.Null)

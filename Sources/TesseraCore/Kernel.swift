@@ -24,10 +24,11 @@ public final class Kernel {
     public let sys: SystemSymbols
 
     /// See the file comment.
-    public var epoch: UInt64 { epochCounter }
-    /// Stored (read directly by the evaluator; TesseraCore is compiled file by file in release, where
-    /// a computed property of another file is a call).
-    @usableFromInline var epochCounter: UInt64 = 1
+    public var epoch: UInt64 { epochCounter.value }
+    /// The symbol table's epoch, which every change to a symbol advances. Stored here (read directly
+    /// by the evaluator; TesseraCore is compiled file by file in release, where a computed property
+    /// of another file is a call).
+    @usableFromInline let epochCounter: EvaluationEpoch
     public var recursionLimit = 1024
     public var iterationLimit = 4096
     /// Current evaluation depth (nested evaluations of normal expressions).
@@ -89,6 +90,7 @@ public final class Kernel {
     public init(output: @escaping (SideOutput) -> Void = { _ in }) {
         symbols = SymbolTable()
         sys = symbols.system
+        epochCounter = symbols.epoch
         printer = ExprPrinter(symbols: symbols)
         parser = Parser(symbols: symbols)
         self.output = output
@@ -101,10 +103,10 @@ public final class Kernel {
         for row in OperatorTable.rows where !row.head.isEmpty { _ = symbols.intern(fullName: "System`" + row.head) }
     }
 
-    /// Marks every cached "evaluates to itself" stamp as stale.
-    /// (Inlinable: assignments from the builtins call it on every store.)
+    /// Marks every cached "evaluates to itself" stamp as stale, for changes outside symbols (the
+    /// context path, limits). A change to a symbol advances the epoch by itself.
     @inlinable
-    public func invalidateCaches() { epochCounter &+= 1 }
+    public func invalidateCaches() { epochCounter.advance() }
 
     public func extensionState<T: AnyObject>(_ type: T.Type, create: () -> T) -> T {
         let key = ObjectIdentifier(type)
@@ -121,9 +123,8 @@ public final class Kernel {
     /// Drops every value so that reference cycles between symbols (x = y; y = x) are freed.
     public func tearDown() {
         for symbol in symbols.allSymbols {
-            symbol.clearValues()
-            symbol.native = nil
-            symbol.options = []
+            symbol.clearAll()
+            symbol.setNative(nil)
         }
         outputs = [:]
     }

@@ -116,8 +116,7 @@ extension Kernel {
     /// `$MessageList` is a variable the language reads: it follows `messageList`.
     private func publishMessageList() {
         let variable = symbols.intern(fullName: "System`$MessageList")
-        variable.ownValue = Expr(sys.List, messageList)
-        invalidateCaches()
+        variable.setOwnValue(Expr(sys.List, messageList))
     }
 }
 

@@ -22,6 +22,8 @@ public final class SymbolTable {
     public var contextPath: [String] = ["System`", "Global`"] { didSet { resolved = [:] } }
 
     public private(set) var system: SystemSymbols! = nil
+    /// Shared with every symbol of the table: a change to any symbol advances it (see `EvaluationEpoch`).
+    public let epoch = EvaluationEpoch()
 
     public init() {
         system = SystemSymbols { self.intern(fullName: $0) }
@@ -31,7 +33,7 @@ public final class SymbolTable {
     public func intern(fullName: String) -> Symbol {
         if let existing = byFullName[fullName] { return existing }
         if let temporary = adoptTemporary(fullName) { return temporary }
-        let symbol = Symbol(fullName: fullName)
+        let symbol = Symbol(fullName: fullName, epoch: epoch)
         byFullName[fullName] = symbol
         return symbol
     }
@@ -52,7 +54,7 @@ public final class SymbolTable {
     /// A new local symbol `name` in `context` (the caller makes the name unique, as `x$12`).
     public func makeTemporary(name: String, context: String) -> Symbol {
         if temporaries.count >= sweepThreshold { sweepTemporaries() }
-        let symbol = Symbol(name: name, context: context)
+        let symbol = Symbol(name: name, context: context, epoch: epoch)
         temporaries.append(symbol)
         return symbol
     }

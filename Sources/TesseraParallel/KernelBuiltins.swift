@@ -30,15 +30,14 @@ enum KernelBuiltins {
     static func setUp(_ k: Kernel) {
         setKernelCount(k, 0)
         let id = k.symbols.intern(fullName: "System`$KernelID")
-        id.ownValue = .integer(k.kernelID)
-        id.attributes = [.protected]
+        id.setOwnValue(.integer(k.kernelID))
+        id.setAttributes([.protected])
     }
 
     static func setKernelCount(_ k: Kernel, _ n: Int) {
         let count = k.symbols.intern(fullName: "System`$KernelCount")
-        count.ownValue = .integer(n)
-        count.attributes = [.protected]
-        k.invalidateCaches()
+        count.setOwnValue(.integer(n))
+        count.setAttributes([.protected])
     }
 
     /// The processors of this machine ($ProcessorCount).

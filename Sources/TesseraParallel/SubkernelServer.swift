@@ -27,8 +27,7 @@ public enum SubkernelServer {
                               clock: monotonicSeconds)
         kernel.kernelID = kernelID
         let id = kernel.symbols.intern(fullName: "System`$KernelID")
-        id.ownValue = .integer(kernelID)
-        kernel.invalidateCaches()
+        id.setOwnValue(.integer(kernelID))
         let current = CurrentRequest()
         kernel.output = { value in
             try? link.send(LinkMessage(kind: .output, requestID: current.id, body: LinkCodec.encode(value, kernel)))

@@ -48,8 +48,8 @@ enum ArithmeticBuiltins {
 
     /// Infinity and ComplexInfinity are names for DirectedInfinity expressions.
     static func setUp(_ k: Kernel) {
-        k.sys.Infinity.ownValue = Expr(k.sys.DirectedInfinity, .integer(1))
-        k.sys.ComplexInfinity.ownValue = Expr(k.sys.DirectedInfinity, [])
+        k.sys.Infinity.setOwnValue(Expr(k.sys.DirectedInfinity, .integer(1)))
+        k.sys.ComplexInfinity.setOwnValue(Expr(k.sys.DirectedInfinity, []))
     }
 
     // MARK: Plus

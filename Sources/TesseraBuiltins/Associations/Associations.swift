@@ -261,10 +261,7 @@ enum AssociationBuiltins {
     }
 
     static func store(_ k: Kernel, _ s: Symbol, _ value: Expr) {
-        s.ownValue = value
-        s.ownValueIsDelayed = false
-        s.version &+= 1
-        k.invalidateCaches()
+        s.setOwnValue(value)
     }
 
     static func associateTo(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {

@@ -36,22 +36,26 @@ extension Kernel {
             }
             if head === sys.MessageName, n.arguments.count == 2, let s = n.arguments[0].asSymbol,
                case .string(let tag) = n.arguments[1], case .string(let text) = value {
-                s.messages[tag] = text
+                s.setMessage(tag, text)
                 return value
             }
             if head === sys.Attributes, n.arguments.count == 1 {
                 return try setAttributes(n.arguments[0], value, call: call) ? value : nil
             }
             if head === sys.Options, n.arguments.count == 1, let s = n.arguments[0].asSymbol {
-                s.options = value.isList(sys) ? value.arguments : [value]
-                invalidateCaches()
+                s.setOptions(value.isList(sys) ? value.arguments : [value])
                 return value
             }
             if head === sys.Default, let s = n.arguments.first?.asSymbol {
-                s.defaultValues.removeAll { $0.lhs == lhs }
-                s.defaultValues.append(Definition(lhs: lhs, rhs: value, isDelayed: delayed))
-                invalidateCaches()
+                s.setDefaultValues(s.defaultValues.filter { $0.lhs != lhs }
+                                   + [Definition(lhs: lhs, rhs: value, isDelayed: delayed)])
                 return value
+            }
+            if head === sys.N, (1...2).contains(n.arguments.count) {
+                let pattern = try evaluateLeftSide(lhs)
+                if let owner = pattern.arguments.first.flatMap({ $0.asSymbol ?? $0.headSymbol }) {
+                    return storeNValue(pattern, owner: owner, value, delayed: delayed, call: call)
+                }
             }
             if head === sys.Condition, n.arguments.count == 2 {
                 if case .symbol = n.arguments[0] {
@@ -77,10 +81,7 @@ extension Kernel {
 
     /// `s = value` or `s := value` for a symbol that may be assigned.
     func storeOwnValue(_ s: Symbol, _ value: Expr, delayed: Bool) {
-        s.ownValue = value
-        s.ownValueIsDelayed = delayed
-        s.version &+= 1
-        invalidateCaches()
+        s.setOwnValue(value, delayed: delayed)
         applySpecialVariable(s, value)
     }
 
@@ -157,8 +158,17 @@ extension Kernel {
             return value
         }
         let definition = Definition(lhs: lhs, rhs: value, isDelayed: delayed)
-        if isSub { store(definition, in: &owner.subValues) } else { store(definition, in: &owner.downValues) }
-        owner.version &+= 1
+        owner.updateValues(isSub ? .sub : .down) { store(definition, in: &$0) }
+        return value
+    }
+
+    /// `N[f] = v`, `N[f[x_]] := ...`: an NValue of f (N tries f's NValues before its own work).
+    private func storeNValue(_ pattern: Expr, owner: Symbol, _ value: Expr, delayed: Bool, call: Call) -> Expr? {
+        if owner.attributes.contains(.protected) {
+            message(call.head, "write", .symbol(owner), Expr(sys.HoldForm, pattern))
+            return value
+        }
+        owner.updateValues(.n) { store(Definition(lhs: pattern, rhs: value, isDelayed: delayed), in: &$0) }
         return value
     }
 
@@ -186,14 +196,13 @@ extension Kernel {
         }
         switch kind {
         case .own:
-            owner.ownValue = definitions.last?.rhs
-            owner.ownValueIsDelayed = definitions.last?.isDelayed ?? false
+            owner.setOwnValue(definitions.last?.rhs, delayed: definitions.last?.isDelayed ?? false)
         case .defaults:
-            owner.defaultValues = definitions.map { d in
+            owner.setDefaultValues(definitions.map { d in
                 var lhs = d.lhs
                 while lhs.hasHead(sys.HoldPattern), let inner = lhs.arguments.first { lhs = inner }
                 return Definition(lhs: lhs, rhs: d.rhs, isDelayed: d.isDelayed)
-            }
+            })
         case .down, .up, .sub:
             var list = DefinitionList()
             for d in definitions {
@@ -201,14 +210,8 @@ extension Kernel {
                 while lhs.hasHead(sys.HoldPattern), let inner = lhs.arguments.first { lhs = inner }
                 store(Definition(lhs: lhs, rhs: d.rhs, isDelayed: d.isDelayed), in: &list)
             }
-            switch kind {
-            case .down: owner.downValues = list
-            case .up: owner.upValues = list
-            default: owner.subValues = list
-            }
+            owner.updateValues(kind == .down ? .down : kind == .up ? .up : .sub) { $0 = list }
         }
-        owner.version &+= 1
-        invalidateCaches()
         return value
     }
 
@@ -239,8 +242,7 @@ extension Kernel {
                 message(call.head, "write", .symbol(owner), Expr(sys.HoldForm, pattern))
                 continue
             }
-            store(Definition(lhs: pattern, rhs: value, isDelayed: delayed), in: &owner.upValues)
-            owner.version &+= 1
+            owner.updateValues(.up) { store(Definition(lhs: pattern, rhs: value, isDelayed: delayed), in: &$0) }
             stored = true
         }
         if !stored { message(call.head, "nosym", pattern) }
@@ -253,12 +255,9 @@ extension Kernel {
             message(call.head, "write", .symbol(tag), Expr(sys.HoldForm, pattern))
             return value
         }
-        if case .normal(let n) = pattern, n.head.asSymbol === tag {
-            store(Definition(lhs: pattern, rhs: value, isDelayed: delayed), in: &tag.downValues)
-        } else {
-            store(Definition(lhs: pattern, rhs: value, isDelayed: delayed), in: &tag.upValues)
-        }
-        tag.version &+= 1
+        let kind: RuleKind
+        if case .normal(let n) = pattern, n.head.asSymbol === tag { kind = .down } else { kind = .up }
+        tag.updateValues(kind) { store(Definition(lhs: pattern, rhs: value, isDelayed: delayed), in: &$0) }
         return value
     }
 
@@ -273,19 +272,17 @@ extension Kernel {
                 message(call.head, "wrsym", lhs)
                 return .symbol(sys.DollarFailed)
             }
-            s.ownValue = nil
-            invalidateCaches()
+            s.setOwnValue(nil)
             return .symbol(sys.Null)
         }
         let pattern = try evaluateLeftSide(lhs)
         guard let owner = pattern.headSymbol else { return .symbol(sys.DollarFailed) }
-        if owner.downValues.removeLiteral(pattern) {
-            invalidateCaches()
+        if owner.downValues.literal[pattern] != nil {
+            owner.updateValues(.down) { _ = $0.removeLiteral(pattern) }
             return .symbol(sys.Null)
         }
         if let i = owner.downValues.patterns.firstIndex(where: { $0.lhs == pattern }) {
-            owner.downValues.removePattern(at: i)
-            invalidateCaches()
+            owner.updateValues(.down) { $0.removePattern(at: i) }
             return .symbol(sys.Null)
         }
         message(sys.Unset, "norep", Expr(sys.HoldForm, pattern))
@@ -329,14 +326,10 @@ extension Kernel {
         var indices: [Expr] = []
         for index in parts.dropFirst() { indices.append(try evaluate(index)) }
         // Take the value out of the symbol so that an unshared packed array is written in place.
-        s.ownValue = nil
-        defer { invalidateCaches() }
-        if let updated = setPart(&current, indices[...], value, call: call) {
-            s.ownValue = updated
-            s.version &+= 1
-        } else {
-            s.ownValue = current
-        }
+        let delayed = s.ownValueIsDelayed
+        s.setOwnValue(nil, delayed: delayed)
+        if let updated = setPart(&current, indices[...], value, call: call) { current = updated }
+        s.setOwnValue(current, delayed: delayed)
         return value
     }
 

@@ -26,7 +26,7 @@ enum PackageBuiltins {
     static func setUp(_ k: Kernel) {
         k.searchPath = ["."]
         k.loadedPackages = ["Global`", "System`"]
-        k.symbols.intern(fullName: "System`$InputFileName").ownValue = .string("")
+        k.symbols.intern(fullName: "System`$InputFileName").setOwnValue(.string(""))
     }
 
     static func get(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
@@ -58,10 +58,8 @@ enum PackageBuiltins {
         for case .string(let name) in names {
             let symbol = k.symbols.intern(fullName: context + name)
             guard symbol.ownValue == nil, !symbol.hasDownValues else { continue }
-            symbol.attributes.insert(.stub)
-            symbol.ownValue = Expr(loader, .string(context), .string(name))
-            symbol.ownValueIsDelayed = true
-            symbol.version &+= 1
+            symbol.setAttributes(symbol.attributes.union(.stub))
+            symbol.setOwnValue(Expr(loader, .string(context), .string(name)), delayed: true)
         }
         if !k.contextPath.contains(context) { k.contextPath.insert(context, at: 0) }
         k.invalidateCaches()
@@ -73,9 +71,8 @@ enum PackageBuiltins {
     static func loadDeclaredPackage(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         guard c.count == 2, case .string(let context) = c[0], case .string(let name) = c[1] else { return nil }
         for symbol in k.symbols.symbols(inContext: context) where symbol.attributes.contains(.stub) {
-            symbol.attributes.remove(.stub)
-            symbol.ownValue = nil
-            symbol.version &+= 1
+            symbol.setAttributes(symbol.attributes.subtracting(.stub))
+            symbol.setOwnValue(nil)
         }
         k.invalidateCaches()
         try k.needs(context)

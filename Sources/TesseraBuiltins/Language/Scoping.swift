@@ -56,15 +56,14 @@ enum ScopingBuiltins {
         let context = k.symbols.currentContext
         for (symbol, value) in vars {
             let local = k.symbols.makeTemporary(name: symbol.name + suffix, context: context)
-            local.attributes = [.temporary]
+            local.setAttributes([.temporary])
             names.append(symbol)
             values.append(.symbol(local))
             if let value { initial.append((local, try k.evaluate(value))) }
         }
         for (local, value) in initial {
-            local.ownValue = value
+            local.setOwnValue(value)
         }
-        k.invalidateCaches()
         let body = k.substitute(c[1], names: names, values: values)
         return k.unwrapReturn(try k.evaluate(body))
     }
@@ -74,19 +73,13 @@ enum ScopingBuiltins {
         guard let vars = variables(k, c) else { return nil }
         var initial: [Expr?] = []
         for (_, value) in vars { initial.append(value == nil ? nil : try k.evaluate(value!)) }
-        let saved = vars.map { (symbol, _) in SavedValues(symbol) }
+        let saved = vars.map { (symbol, _) in (symbol, symbol.saveState()) }
         defer {
-            for s in saved { s.restore() }
-            k.invalidateCaches()
+            for (symbol, state) in saved { symbol.restoreState(state) }
         }
         for (i, (symbol, _)) in vars.enumerated() {
-            symbol.clearValues()
-            symbol.attributes = []
-            symbol.options = []
-            symbol.messages = [:]
-            if let value = initial[i] { symbol.ownValue = value }
+            symbol.restoreState(SymbolState(ownValue: initial[i]))
         }
-        k.invalidateCaches()
         return k.unwrapReturn(try k.evaluate(c[1]))
     }
 
@@ -118,43 +111,7 @@ enum ScopingBuiltins {
         let number = k.moduleNumber
         k.moduleNumber += 1
         let symbol = k.symbols.intern(fullName: k.symbols.currentContext + base + String(number))
-        symbol.attributes = c.count == 0 || base.hasSuffix("$") ? [.temporary] : []
+        symbol.setAttributes(c.count == 0 || base.hasSuffix("$") ? [.temporary] : [])
         return .symbol(symbol)
-    }
-}
-
-/// The values of a symbol saved by Block.
-final class SavedValues {
-    let symbol: Symbol
-    let ownValue: Expr?
-    let ownValueIsDelayed: Bool
-    let downValues: DefinitionList
-    let upValues: DefinitionList
-    let subValues: DefinitionList
-    let attributes: Attributes
-    let options: [Expr]
-    let messages: [String: String]
-
-    init(_ symbol: Symbol) {
-        self.symbol = symbol
-        ownValue = symbol.ownValue
-        ownValueIsDelayed = symbol.ownValueIsDelayed
-        downValues = symbol.downValues
-        upValues = symbol.upValues
-        subValues = symbol.subValues
-        attributes = symbol.attributes
-        options = symbol.options
-        messages = symbol.messages
-    }
-
-    func restore() {
-        symbol.ownValue = ownValue
-        symbol.ownValueIsDelayed = ownValueIsDelayed
-        symbol.downValues = downValues
-        symbol.upValues = upValues
-        symbol.subValues = subValues
-        symbol.attributes = attributes
-        symbol.options = options
-        symbol.messages = messages
     }
 }

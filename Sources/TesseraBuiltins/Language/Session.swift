@@ -24,7 +24,7 @@ enum SessionBuiltins {
     static func setUp(_ k: Kernel) {
         func set(_ name: String, _ value: Expr) {
             let s = k.symbols.intern(fullName: "System`" + name)
-            s.ownValue = value
+            s.setOwnValue(value)
         }
         set("$Version", .string("Tessera 0.1 for Linux x86 (64-bit)"))
         set("$MessageList", Expr(k.sys.List))
@@ -41,7 +41,7 @@ enum SessionBuiltins {
         set("$ProcessorCount", .integer(2))
         for name in ["$Version", "$VersionNumber", "$SystemID", "$OperatingSystem", "$MachinePrecision",
                      "$MaxMachineInteger"] {
-            k.symbols.intern(fullName: "System`" + name).attributes = [.protected]
+            k.symbols.intern(fullName: "System`" + name).setAttributes([.protected])
         }
     }
 

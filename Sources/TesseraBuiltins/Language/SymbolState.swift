@@ -19,7 +19,7 @@ enum SymbolStateBuiltins {
         BuiltinSpec("UpValues", attributes: [.holdAll, .protected], upValues),
         BuiltinSpec("SubValues", attributes: [.holdAll, .protected], subValues),
         BuiltinSpec("DefaultValues", attributes: [.holdAll, .protected], defaultValues),
-        BuiltinSpec("NValues", attributes: [.holdAll, .protected], emptyValues),
+        BuiltinSpec("NValues", attributes: [.holdAll, .protected], nValues),
         BuiltinSpec("FormatValues", attributes: [.holdAll, .protected], emptyValues),
         BuiltinSpec("Messages", attributes: [.holdAll, .protected], messagesOf),
         BuiltinSpec("Options", options),
@@ -115,9 +115,8 @@ enum SymbolStateBuiltins {
         guard let a = parseAttributes(k, value, c) else { return nil }
         for s in targets(k, [c[0]], c) {
             if s.attributes.contains(.locked) { k.message(c.head, "locked", .symbol(s)); continue }
-            s.attributes.formUnion(a)
+            s.setAttributes(s.attributes.union(a))
         }
-        k.invalidateCaches()
         return .symbol(k.sys.Null)
     }
 
@@ -127,9 +126,8 @@ enum SymbolStateBuiltins {
         guard let a = parseAttributes(k, value, c) else { return nil }
         for s in targets(k, [c[0]], c) {
             if s.attributes.contains(.locked) { k.message(c.head, "locked", .symbol(s)); continue }
-            s.attributes.subtract(a)
+            s.setAttributes(s.attributes.subtracting(a))
         }
-        k.invalidateCaches()
         return .symbol(k.sys.Null)
     }
 
@@ -137,10 +135,9 @@ enum SymbolStateBuiltins {
         var changed: [Expr] = []
         for s in targets(k, c.arguments, c) where !s.attributes.contains(.protected) {
             if s.attributes.contains(.locked) { k.message(c.head, "locked", .symbol(s)); continue }
-            s.attributes.insert(.protected)
+            s.setAttributes(s.attributes.union(.protected))
             changed.append(.string(k.symbols.displayName(s)))
         }
-        k.invalidateCaches()
         return Expr(k.sys.List, changed)
     }
 
@@ -148,10 +145,9 @@ enum SymbolStateBuiltins {
         var changed: [Expr] = []
         for s in targets(k, c.arguments, c) where s.attributes.contains(.protected) {
             if s.attributes.contains(.locked) { k.message(c.head, "locked", .symbol(s)); continue }
-            s.attributes.remove(.protected)
+            s.setAttributes(s.attributes.subtracting(.protected))
             changed.append(.string(k.symbols.displayName(s)))
         }
-        k.invalidateCaches()
         return Expr(k.sys.List, changed)
     }
 
@@ -163,7 +159,6 @@ enum SymbolStateBuiltins {
             }
             s.clearValues()
         }
-        k.invalidateCaches()
         return .symbol(k.sys.Null)
     }
 
@@ -173,22 +168,16 @@ enum SymbolStateBuiltins {
                 if c.arguments.contains(where: { $0.isSymbol(s) }) { k.message(c.head, "wrsym", .symbol(s)) }
                 continue
             }
-            s.clearValues()
-            s.attributes = []
-            s.messages = [:]
-            s.options = []
+            s.clearAll()
         }
-        k.invalidateCaches()
         return .symbol(k.sys.Null)
     }
 
     static func remove(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         for s in targets(k, c.arguments, c) where !s.attributes.contains(.protected) {
-            s.clearValues()
-            s.attributes = []
+            s.clearAll()
             k.symbols.remove(s)
         }
-        k.invalidateCaches()
         return .symbol(k.sys.Null)
     }
 
@@ -225,6 +214,11 @@ enum SymbolStateBuiltins {
     static func subValues(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         guard let s = valueOwner(k, c) else { return nil }
         return rulesList(k, s.subValues.all)
+    }
+
+    static func nValues(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        guard let s = valueOwner(k, c) else { return nil }
+        return rulesList(k, s.nValues.all)
     }
 
     static func defaultValues(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
@@ -269,17 +263,18 @@ enum SymbolStateBuiltins {
     static func setOptions(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         guard k.checkCount(c, 1, nil), let s = c[0].asSymbol else { return nil }
         let (_, new) = k.splitOptions(Array(c.arguments.dropFirst()))
+        var options = s.options
         for option in new {
             guard let name = option.arguments.first else { continue }
             let key = name.asSymbol?.name ?? name.asString
-            guard let i = s.options.firstIndex(where: { $0.arguments.first?.asSymbol?.name == key }) else {
+            guard let i = options.firstIndex(where: { $0.arguments.first?.asSymbol?.name == key }) else {
                 k.message(c.head, "optnf", name, .symbol(s))
                 return nil
             }
-            s.options[i] = option
+            options[i] = option
         }
-        k.invalidateCaches()
-        return Expr(k.sys.List, s.options)
+        s.setOptions(options)
+        return Expr(k.sys.List, options)
     }
 
     static func optionValue(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
@@ -419,8 +414,7 @@ extension Kernel {
             guard let name = item.asSymbol, let a = Attributes.named(name.name) else { return false }
             result.formUnion(a)
         }
-        s.attributes = result
-        invalidateCaches()
+        s.setAttributes(result)
         return true
     }
 }

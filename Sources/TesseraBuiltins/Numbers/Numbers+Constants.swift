@@ -24,12 +24,19 @@ enum ConstantBuiltins {
     ]
 
     static func setUp(_ k: Kernel) {
-        k.sys.I.ownValue = .complex(.integer(0), .integer(1))
+        k.sys.I.setOwnValue(.complex(.integer(0), .integer(1)))
     }
 
     static func n(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         guard k.checkCount(c, 1, 2) else { return nil }
         return try k.evaluate(try numericize(k, c[0]))
+    }
+
+    /// `N[f] = v` or `N[f[1]] = v` stored for `e`, which belongs to `owner`. Only rules without
+    /// patterns apply here (a lookup: numericize runs no evaluation of its own).
+    static func literalNValue(_ k: Kernel, _ owner: Symbol, _ e: Expr) -> Expr? {
+        guard !owner.nValues.literal.isEmpty else { return nil }
+        return owner.nValues.literal[Expr(k.sys.N, e)]?.rhs
     }
 
     /// The expression with exact numbers and constants as machine numbers.
@@ -42,6 +49,7 @@ enum ConstantBuiltins {
             guard let z = NumberArithmetic.machineComplex(e) else { return e }
             return NumberArithmetic.machine(z)
         case .symbol(let s):
+            if let v = literalNValue(k, s, e) { return v }
             if s.attributes.contains(.constant), let v = NumericValue.machine(k, e) { return .real(v.re) }
             return e
         case .packed(let p):
@@ -53,7 +61,10 @@ enum ConstantBuiltins {
             return .packed(r)
         case .normal(let n):
             var attributes: Attributes = []
-            if case .symbol(let h) = n.head { attributes = h.attributes }
+            if case .symbol(let h) = n.head {
+                if let v = literalNValue(k, h, e) { return v }
+                attributes = h.attributes
+            }
             let holdFirst = attributes.contains(.nHoldFirst), holdRest = attributes.contains(.nHoldRest)
             let isPower = n.head.isSymbol(k.sys.Power) && n.arguments.count == 2
             var arguments: [Expr] = []

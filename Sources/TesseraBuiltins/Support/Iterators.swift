@@ -132,15 +132,9 @@ extension Kernel {
         }
         let saved = variable.ownValue
         let savedDelayed = variable.ownValueIsDelayed
-        defer {
-            variable.ownValue = saved
-            variable.ownValueIsDelayed = savedDelayed
-            invalidateCaches()
-        }
-        variable.ownValueIsDelayed = false
+        defer { variable.setOwnValue(saved, delayed: savedDelayed) }
         for k in 0..<spec.values.count {
-            variable.ownValue = spec.values.value(k)
-            invalidateCaches()
+            variable.setOwnValue(spec.values.value(k))
             if !(try body(k)) { break }
         }
     }
