@@ -7,6 +7,7 @@ import TesseraExpr
 public enum BuiltinFamilies {
     public static let tables: [[BuiltinSpec]] = [
         ControlBuiltins.table,
+        AbortBuiltins.table,
         IterationBuiltins.table,
         ScopingBuiltins.table,
         AssignmentBuiltins.table,

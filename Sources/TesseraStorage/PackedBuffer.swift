@@ -49,6 +49,7 @@ public final class PackedBuffer: @unchecked Sendable {
     /// A new buffer of `byteCount` bytes, zero-filled unless `zeroed` is false (then its contents are
     /// unspecified and the caller must write every byte).
     public static func allocate(byteCount: Int, shared: Bool? = nil, zeroed: Bool = true) throws(PackedStorageError) -> PackedBuffer {
+        AllocationMeter.record(byteCount)
         let wantShared = shared ?? (byteCount >= sharedThreshold)
         if wantShared, byteCount > 0 {
             let capacity = SegmentPool.roundedCapacity(byteCount)

@@ -11,6 +11,7 @@ func runFile(_ path: String, echoResults: Bool) -> Int32 {
     }
     let kernel = BuiltinFamilies.makeKernel { writeOut($0); flushOut() }
     kernel.commandLine = CommandLine.arguments
+    routeInterruptsToExit(kernel)
     let outcome = kernel.run(source) { _, result in
         if echoResults && !result.isSymbol(kernel.sys.Null) {
             writeOut(kernel.outputText(result) + "\n")
