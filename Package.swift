@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "TesseraStorage", dependencies: ["CShim"], swiftSettings: releaseSettings),
         .target(name: "TesseraExpr", dependencies: ["TesseraStorage", .product(name: "BigInt", package: "BigInt")], swiftSettings: releaseSettings),
         .target(name: "TesseraSyntax", dependencies: ["TesseraExpr"], swiftSettings: releaseSettings),
-        .target(name: "TesseraCore", dependencies: ["TesseraSyntax", "TesseraExpr", "TesseraStorage"], swiftSettings: coreSettings),
+        .target(name: "TesseraCore", dependencies: ["TesseraSyntax", "TesseraExpr", "TesseraStorage", "CShim"], swiftSettings: coreSettings),
         .target(name: "TesseraNumerics", dependencies: ["TesseraStorage", "CFFTW", "CBLAS"], swiftSettings: releaseSettings),
         .target(name: "TesseraWire", dependencies: ["TesseraExpr", "TesseraStorage", "CZlib", .product(name: "BigInt", package: "BigInt")], exclude: ["README.md"], swiftSettings: releaseSettings),
         .target(name: "TesseraBuiltins", dependencies: ["TesseraCore", "TesseraStorage", "TesseraNumerics", "TesseraWire"], swiftSettings: releaseSettings),

@@ -7,6 +7,9 @@
 #include <unistd.h>
 #include <errno.h>
 #include <stdio.h>
+#include <signal.h>
+#include <pthread.h>
+#include <stdatomic.h>
 
 int shim_memfd_create(const char *name) { return memfd_create(name, MFD_CLOEXEC); }
 
@@ -98,3 +101,54 @@ ssize_t shim_recv_fds(int sock, void *buf, size_t cap, int *fds_out, int max_fds
     }
     return n;
 }
+
+/* The one process-wide piece of kernel state: a signal handler can reach nothing else. It points at
+   the interrupt word of the kernel that owns the terminal (the master kernel, or a subkernel in its
+   own process); the word itself belongs to that kernel. */
+static int *_Atomic sigint_target;
+static _Atomic int sigint_value = 1;
+static _Atomic int sigint_exit_status = -1;
+
+static pthread_t sigint_thread;
+
+static void on_sigint(int sig) {
+    int *flag = atomic_load(&sigint_target);
+    if (!flag) return;
+    /* The process-directed signal may land on any thread; the kernel's thread must see it, so that
+       a read it is blocked in (the line editor, the interrupt menu) is interrupted. */
+    if (!pthread_equal(pthread_self(), sigint_thread)) {
+        pthread_kill(sigint_thread, sig);
+        return;
+    }
+    int status = atomic_load(&sigint_exit_status);
+    if (status >= 0 && shim_flag_load(flag) != 0) _exit(status);
+    shim_flag_store(flag, atomic_load(&sigint_value));
+}
+
+int shim_sigint_restarts_reads(int restart) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_sigint;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = restart ? SA_RESTART : 0;
+    return sigaction(SIGINT, &action, NULL);
+}
+
+int shim_route_sigint(int *flag, int value, int exit_status) {
+    atomic_store(&sigint_value, value);
+    atomic_store(&sigint_exit_status, exit_status);
+    sigint_thread = pthread_self();
+    atomic_store(&sigint_target, flag);
+    /* A parent may have started us with SIGINT blocked (test runners do); the kernel's thread takes it. */
+    sigset_t only_sigint;
+    sigemptyset(&only_sigint);
+    sigaddset(&only_sigint, SIGINT);
+    pthread_sigmask(SIG_UNBLOCK, &only_sigint, NULL);
+    return shim_sigint_restarts_reads(1);
+}
+
+/* Per thread, because a kernel is one thread and tests run many kernels side by side in one process. */
+static _Thread_local size_t meter_total;
+
+void shim_meter_add(size_t bytes) { meter_total += bytes; }
+size_t shim_meter_total(void) { return meter_total; }

@@ -8,6 +8,7 @@ import TesseraExpr
 public enum BuiltinFamilies {
     public static let all: [BuiltinFamily] = [
         BuiltinFamily("Control", ControlBuiltins.table),
+        BuiltinFamily("Abort", AbortBuiltins.table),
         BuiltinFamily("Iteration", IterationBuiltins.table),
         BuiltinFamily("Scoping", ScopingBuiltins.table),
         BuiltinFamily("Assignment", AssignmentBuiltins.table),

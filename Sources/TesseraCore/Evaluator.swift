@@ -49,9 +49,7 @@ extension Kernel {
         depth += 1
         defer { depth -= 1 }
         stepsSinceClockCheck &+= 1
-        if stepsSinceClockCheck & 1023 == 0, deadline.isFinite, monotonicSeconds() > deadline {
-            throw .aborted
-        }
+        if stepsSinceClockCheck & 1023 == 0 { try pollInterrupts() }
         if depth > recursionLimit {
             message(symbols.intern(fullName: "System`$RecursionLimit"), "reclim2",
                     .integer(recursionLimit), Expr(sys.HoldForm, start))

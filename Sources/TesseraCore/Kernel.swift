@@ -36,6 +36,11 @@ public final class Kernel {
     /// Monotonic time after which evaluation aborts (TimeConstrained, the conformance runner).
     public var deadline: Double = .infinity
     var stepsSinceClockCheck = 0
+    /// Pending interrupts, AbortProtect/CheckAbort scopes and TimeConstrained/MemoryConstrained
+    /// limits (see Aborts.swift).
+    var aborts = AbortState()
+    /// Asked what to do when an interrupt (Ctrl-C) arrives; without one, an interrupt aborts.
+    public var interruptHandler: ((Kernel) -> InterruptChoice)?
 
     // MARK: Messages
     /// Messages switched off, as "Symbol::tag" with the symbol's full name.
@@ -56,6 +61,10 @@ public final class Kernel {
     public var output: (SideOutput) -> Void
     public var lineNumber = 1
     public var outputs: [Int: Expr] = [:]
+    /// Inputs as parsed, unevaluated: `In[n]` evaluates them again.
+    public var inputs: [Int: Expr] = [:]
+    /// Lines below this have been dropped from the history ($HistoryLength).
+    var historyFloor = 1
     public var moduleNumber = 1
     public let startTime: Double
     public var commandLine: [String] = []
@@ -127,6 +136,7 @@ public final class Kernel {
             symbol.setNative(nil)
         }
         outputs = [:]
+        inputs = [:]
     }
 
     /// Text of an expression as `-code` prints a result (InputForm numbers, strings as they are).

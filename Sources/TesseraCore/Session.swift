@@ -1,9 +1,9 @@
 // Top-level evaluation: what happens to one input of a session.
 //
-// Each input resets the per-evaluation message state, is evaluated, and its result is stored as
-// Out[n]. Control flow that escapes to the top level is reported the way Mathematica does: an
-// uncaught Throw prints Throw::nocatch and returns Hold[Throw[...]], Abort[] gives $Aborted, and a
-// top-level Return[x] stays Return[x].
+// Each input resets the per-evaluation message state, is stored as In[n], is evaluated, and its
+// result is stored as Out[n]. Control flow that escapes to the top level is reported the way
+// Mathematica does: an uncaught Throw prints Throw::nocatch and returns Hold[Throw[...]], Abort[]
+// gives $Aborted, and a top-level Return[x] stays Return[x]. $HistoryLength bounds what is kept.
 
 import TesseraExpr
 import TesseraSyntax
@@ -18,6 +18,7 @@ extension Kernel {
     public func evaluateTopLevel(_ input: Expr) -> TopLevelOutcome {
         checkOwnerThread()
         resetMessageState()
+        inputs[lineNumber] = input
         let result: Expr
         do {
             result = try evaluate(input)
@@ -40,8 +41,22 @@ extension Kernel {
             }
         }
         outputs[lineNumber] = result
+        trimHistory()
         lineNumber += 1
         return .value(result)
+    }
+
+    /// Drops In[n] and Out[n] of lines more than `$HistoryLength` back (Infinity, the default, keeps
+    /// all), so that results nobody refers to any more are freed.
+    private func trimHistory() {
+        guard case .integer(let length) = symbols.intern(fullName: "System`$HistoryLength").ownValue,
+              length >= 0 else { return }
+        let newestDropped = lineNumber - length
+        while historyFloor <= newestDropped {
+            outputs[historyFloor] = nil
+            inputs[historyFloor] = nil
+            historyFloor += 1
+        }
     }
 
     /// Parses and evaluates source text; each top-level expression becomes one input, parsed only

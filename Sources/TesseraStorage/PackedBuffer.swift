@@ -75,6 +75,7 @@ public final class PackedBuffer: @unchecked Sendable {
     /// `shared` nil: shared memory from `sharedThreshold` bytes up, falling back to the heap when no
     /// segment can be made (too many open files, ...). `shared` true: shared memory or an error.
     public static func allocate(byteCount: Int, shared: Bool? = nil, zeroed: Bool = true) throws(PackedStorageError) -> PackedBuffer {
+        AllocationMeter.record(byteCount)
         guard byteCount <= allocationLimit else { throw .outOfMemory(bytes: byteCount) }
         if shared ?? (byteCount >= sharedThreshold), byteCount > 0 {
             do {

@@ -1,8 +1,10 @@
 // The interactive session: In[n]:= / Out[n]= prompts, line editing and history through libedit,
 // multi-line input while brackets are open. With standard input not a terminal, lines are read
-// without prompts (libedit prints none then), and results are still shown.
+// without prompts (libedit prints none then), and results are still shown. Ctrl-C during an
+// evaluation offers the "Interrupt>" choices (Interrupts.swift); at the prompt it clears the input.
 
 @preconcurrency import CEdit
+import CShim
 import TesseraBuiltins
 import TesseraRunner
 import TesseraCore
@@ -16,13 +18,20 @@ import Glibc
 func interactiveSession() -> Int32 {
     let kernel = KernelAssembly.makeKernel { writeOut($0); flushOut() }
     kernel.commandLine = CommandLine.arguments
+    routeInterruptsToMenu(kernel)
     let terminal = isatty(0) != 0
     while true {
         var source = ""
         var prompt = "In[\(kernel.lineNumber)]:= "
         var ended = false
+        kernel.clearInterrupts()
         while true {
-            guard let line = readLine(prompt: prompt, terminal: terminal) else { ended = true; break }
+            guard let line = readLine(prompt: prompt, terminal: terminal) else {
+                // Ctrl-C at the prompt: drop what was typed and prompt again.
+                if kernel.interruptIsPending { source = ""; writeOut("\n"); break }
+                ended = true
+                break
+            }
             source += (source.isEmpty ? "" : "\n") + line
             if !inputIsOpen(source) { break }
             prompt = String(repeating: " ", count: prompt.count)
@@ -30,6 +39,8 @@ func interactiveSession() -> Int32 {
         if ended && source.isEmpty { writeOut("\n"); return 0 }
         if source.trimmingCharacters(in: " \t").isEmpty { if ended { return 0 }; continue }
         if terminal { _ = add_history(source) }
+        // A Ctrl-C while the line was typed is not meant for the evaluation.
+        kernel.clearInterrupts()
         let line = kernel.lineNumber
         let outcome = kernel.run(source) { _, result in
             if !result.isSymbol(kernel.sys.Null) {
@@ -47,6 +58,11 @@ func interactiveSession() -> Int32 {
 
 private func readLine(prompt: String, terminal: Bool) -> String? {
     if terminal {
+        // Ctrl-C must make libedit give up the line (read fails with EINTR) rather than be
+        // swallowed by libedit's own handler; see routeInterruptsToMenu.
+        rl_catch_signals = 0
+        _ = shim_sigint_restarts_reads(0)
+        defer { _ = shim_sigint_restarts_reads(1) }
         guard let raw = readline(prompt) else { return nil }
         defer { free(raw) }
         return String(cString: raw)

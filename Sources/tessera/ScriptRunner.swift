@@ -11,6 +11,7 @@ func runFile(_ path: String, echoResults: Bool) -> Int32 {
     }
     let kernel = KernelAssembly.makeKernel { writeOut($0); flushOut() }
     kernel.commandLine = CommandLine.arguments
+    routeInterruptsToExit(kernel)
     // A script finds the packages beside it, as well as those in the working directory.
     kernel.searchPath.insert(directoryName(path), at: 0)
     let outcome = kernel.run(source, file: path) { _, result in

@@ -20,4 +20,22 @@ int shim_set_pdeathsig(int sig, pid_t expected_ppid);
 /// Writes to standard output and flushes (the C global stdout is not usable from Swift 6).
 void shim_write_stdout(const char *text, size_t len);
 void shim_flush_stdout(void);
+
+/// A kernel's interrupt word, read and written atomically (relaxed: it carries no other data). Both
+/// are async-signal-safe, so a signal handler and other threads may set the word while the kernel's
+/// own thread polls it.
+static inline int shim_flag_load(const int *flag) { return __atomic_load_n(flag, __ATOMIC_RELAXED); }
+static inline void shim_flag_store(int *flag, int value) { __atomic_store_n(flag, value, __ATOMIC_RELAXED); }
+/// Routes SIGINT to `flag`, to be called on the kernel's thread (a SIGINT that lands on another
+/// thread is passed on to it): the handler stores `value` there. With `exit_status` >= 0, a second
+/// SIGINT that arrives while the word is still set (the kernel is inside native code that does not
+/// poll) ends the process at once with that status. Returns sigaction's result.
+int shim_route_sigint(int *flag, int value, int exit_status);
+/// Whether a blocking read interrupted by the routed SIGINT restarts (the default) or fails with
+/// EINTR (so that a line editor waiting for a key gives up its line).
+int shim_sigint_restarts_reads(int restart);
+
+/// Bytes of packed storage requested by the calling thread since it started (MemoryConstrained).
+void shim_meter_add(size_t bytes);
+size_t shim_meter_total(void);
 #endif

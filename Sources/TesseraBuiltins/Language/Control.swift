@@ -1,5 +1,5 @@
 // Control flow: CompoundExpression, If, Which, Switch, loops, Nest/Fold families, Catch/Throw,
-// Return/Break/Continue, Abort, Check, Quiet, Hold and friends.
+// Return/Break/Continue, Check, Quiet, Hold and friends (Abort and its scopes: Aborts.swift).
 
 import TesseraCore
 import TesseraExpr
@@ -26,11 +26,9 @@ enum ControlBuiltins {
         BuiltinSpec("Return"),
         BuiltinSpec("Goto", goto),
         BuiltinSpec("Label", attributes: [.holdFirst, .protected], label),
-        BuiltinSpec("CheckAbort", attributes: [.holdAll, .protected], checkAbort),
         BuiltinSpec("Defer", attributes: [.holdAll, .protected]),
         BuiltinSpec("Break", breakLoop),
         BuiltinSpec("Continue", continueLoop),
-        BuiltinSpec("Abort", abort),
         BuiltinSpec("Check", attributes: [.holdAll, .protected], check),
         BuiltinSpec("Quiet", attributes: [.holdAll, .protected], quiet),
         BuiltinSpec("Evaluate"),
@@ -42,8 +40,6 @@ enum ControlBuiltins {
         BuiltinSpec("ReleaseHold", releaseHold),
         BuiltinSpec("Sequence", attributes: [.protected]),
         BuiltinSpec("Identity", identity),
-        BuiltinSpec("TimeConstrained", attributes: [.holdAll, .protected], timeConstrained),
-        BuiltinSpec("MemoryConstrained", attributes: [.holdAll, .protected], timeConstrained),
         BuiltinSpec("Exit", quit),
         BuiltinSpec("Quit", quit),
     ]
@@ -370,11 +366,6 @@ enum ControlBuiltins {
         throw .continueLoop
     }
 
-    static func abort(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
-        guard c.count == 0 else { return nil }
-        throw .aborted
-    }
-
     /// Check sees the messages issued while it runs, except those silenced by a Quiet inside it;
     /// with message names, only those.
     static func check(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
@@ -396,15 +387,6 @@ enum ControlBuiltins {
         let value = try k.evaluate(c[0])
         if k.checkFrameWasHit(frame) { return try k.evaluate(c[1]) }
         return value
-    }
-
-    static func checkAbort(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
-        guard k.checkCount(c, 2, 2) else { return nil }
-        do {
-            return try k.evaluate(c[0])
-        } catch .aborted {
-            return try k.evaluate(c[1])
-        }
     }
 
     static func quiet(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
@@ -446,11 +428,6 @@ enum ControlBuiltins {
 
     static func identity(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         c.count == 1 ? c[0] : nil
-    }
-
-    static func timeConstrained(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
-        guard k.checkCount(c, 2, 3) else { return nil }
-        return try k.evaluate(c[0])
     }
 
     static func quit(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {

@@ -1,5 +1,6 @@
-// Session functions: Print, Echo, Message, On/Off, Timing, AbsoluteTiming, Out, and the session
-// variables ($Version, $CommandLine, $KernelID, $Line, $MessageList, $RecursionLimit, ...).
+// Session functions: Print, Echo, Message, On/Off, Timing, AbsoluteTiming, In, Out, and the session
+// variables ($Version, $CommandLine, $KernelID, $Line, $MessageList, $RecursionLimit,
+// $HistoryLength, ...).
 
 import TesseraCore
 import TesseraExpr
@@ -17,6 +18,7 @@ enum SessionBuiltins {
         BuiltinSpec("AbsoluteTime", absoluteTime),
         BuiltinSpec("SessionTime", sessionTime),
         BuiltinSpec("Out", out),
+        BuiltinSpec("In", input),
         BuiltinSpec("$MessageList", attributes: []),
     ]
 
@@ -33,6 +35,7 @@ enum SessionBuiltins {
         set("$OperatingSystem", .string("Unix"))
         set("$RecursionLimit", .integer(k.recursionLimit))
         set("$IterationLimit", .integer(k.iterationLimit))
+        set("$HistoryLength", .symbol(k.sys.Infinity))
         set("$Context", .string(k.symbols.currentContext))
         set("$ContextPath", Expr(k.sys.List, k.symbols.contextPath.map { .string($0) }))
         set("$CommandLine", Expr(k.sys.List, k.commandLine.map { .string($0) }))
@@ -138,6 +141,14 @@ enum SessionBuiltins {
         var n = k.lineNumber - 1
         if c.count == 1, case .integer(let i) = c[0] { n = i < 0 ? k.lineNumber + i : i }
         return k.outputs[n]
+    }
+
+    /// In[n] evaluates input n again (In[] and In[-k] count back from the current line).
+    static func input(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        var n = k.lineNumber - 1
+        if c.count == 1, case .integer(let i) = c[0] { n = i < 0 ? k.lineNumber + i : i }
+        else if c.count != 0 { return nil }
+        return k.inputs[n]
     }
 }
 

@@ -76,8 +76,8 @@ final class StringMatcher {
     private(set) var names: [Symbol] = []
     private(set) var spans: [Range<Int>] = []
     private(set) var groups: [Range<Int>?]
-    /// Match steps since the last look at the clock (the kernel's deadline also bounds pathological
-    /// backtracking, which evaluates nothing and so never reaches the evaluator's own check).
+    /// Match steps since the last poll for interrupts (deadlines, constraints and Ctrl-C also bound
+    /// pathological backtracking, which evaluates nothing and so never reaches the evaluator's poll).
     private var steps = 0
 
     init(kernel: Kernel, text: [Unicode.Scalar], ignoreCase: Bool, groupCount: Int) {
@@ -187,7 +187,7 @@ final class StringMatcher {
 
     func match(_ node: StringPatternNode, _ pos: Int, _ next: Next) throws(Interrupt) -> Bool {
         steps &+= 1
-        if steps & 0xFFFF == 0, kernel.deadline.isFinite, monotonicSeconds() > kernel.deadline { throw .aborted }
+        if steps & 0xFFFF == 0 { try kernel.pollInterrupts() }
         switch node {
         case .literal(let scalars, let fold):
             guard let end = literalEnd(scalars, fold: fold, at: pos) else { return false }

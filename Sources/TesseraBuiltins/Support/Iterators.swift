@@ -127,7 +127,10 @@ extension Kernel {
     /// Runs `body` once per value with the variable bound, Block-style; restores it afterwards.
     public func iterate(_ spec: IteratorSpec, _ body: (Int) throws(Interrupt) -> Bool) throws(Interrupt) {
         guard let variable = spec.variable else {
-            for k in 0..<spec.values.count where !(try body(k)) { break }
+            for k in 0..<spec.values.count {
+                try countStep()
+                if !(try body(k)) { break }
+            }
             return
         }
         let saved = variable.ownValue
@@ -135,6 +138,7 @@ extension Kernel {
         defer { variable.setOwnValue(saved, delayed: savedDelayed) }
         for k in 0..<spec.values.count {
             variable.setOwnValue(spec.values.value(k))
+            try countStep()
             if !(try body(k)) { break }
         }
     }
