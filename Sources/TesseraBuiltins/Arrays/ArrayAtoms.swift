@@ -57,6 +57,8 @@ enum ArrayAtom {
     func data(_ k: Kernel) -> Expr {
         switch self {
         case .bytes(let bytes):
+            // A byte array that cannot be packed (no memory for the copy) is the same list unpacked:
+            // a documented fallback, not a lost failure.
             guard !bytes.isEmpty, let array = try? PackedArray(integers: bytes.map { Int($0) }) else {
                 return Expr(k.sys.List, bytes.map { .integer(Int($0)) })
             }

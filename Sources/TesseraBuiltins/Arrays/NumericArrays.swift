@@ -44,7 +44,7 @@ enum NumericArrayBuiltins {
         }
         if case .packed(let array) = source {
             let type = requested ?? automaticType(array)
-            guard let converted = convert(array, to: type) else {
+            guard let converted = try convert(k, array, to: type) else {
                 return k.fail(c, "nconvss", c[0], .string(type.name), .string("Check"))
             }
             // The data was already in the stored form: this is a finished numeric array.
@@ -54,7 +54,7 @@ enum NumericArrayBuiltins {
         guard source.isList(k.sys), source.length > 0 else { return k.fail(c, "array", c[0]) }
         if let array = k.packed(from: source.arguments) ?? machineNumbers(k, source).flatMap({ k.packed(from: $0.arguments) }) {
             let type = requested ?? automaticType(array)
-            guard let converted = convert(array, to: type) else {
+            guard let converted = try convert(k, array, to: type) else {
                 return k.fail(c, "nconvss", c[0], .string(type.name), .string("Check"))
             }
             return Expr(k.sys.NumericArray, .packed(converted), .string(type.name))
@@ -112,7 +112,8 @@ enum NumericArrayBuiltins {
 
     /// `array` in the storage form of `type` (the same array when nothing changes), or nil when a value
     /// does not fit.
-    static func convert(_ array: PackedArray, to type: WXFElementType) -> PackedArray? {
+    /// nil when a value does not fit `type`; a storage failure aborts with General::nomem.
+    static func convert(_ k: Kernel, _ array: PackedArray, to type: WXFElementType) throws(Interrupt) -> PackedArray? {
         switch (array.type, type.packedType) {
         case (.integer, .integer):
             let bounds = type.integerRange
@@ -125,25 +126,27 @@ enum NumericArrayBuiltins {
                 guard d.rounded() == d, let v = Int(exactly: d), bounds.contains(v) else { return nil }
                 values.append(v)
             }
-            return try? PackedArray(integers: values, dimensions: array.dimensions)
+            return try k.allocating { () throws(PackedStorageError) in try PackedArray(integers: values, dimensions: array.dimensions) }
         case (.integer, .real):
-            return single(array.integers.map { Double($0) }, type, array.dimensions)
+            return try single(k, array.integers.map { Double($0) }, type, array.dimensions)
         case (.real, .real):
             guard type == .real32 else { return array }
-            return single(Array(array.reals), type, array.dimensions, original: array)
+            return try single(k, Array(array.reals), type, array.dimensions, original: array)
         case (.integer, .complex), (.real, .complex):
             let reals = array.type == .integer ? array.integers.map { Double($0) } : Array(array.reals)
-            guard let rounded = single(reals, type, array.dimensions) else { return nil }
-            return try? PackedArray(complexes: rounded.reals.map { ComplexDouble($0, 0) }, dimensions: array.dimensions)
+            guard let rounded = try single(k, reals, type, array.dimensions) else { return nil }
+            return try k.allocating { () throws(PackedStorageError) in
+                try PackedArray(complexes: rounded.reals.map { ComplexDouble($0, 0) }, dimensions: array.dimensions)
+            }
         case (.complex, .complex):
             guard type == .complexReal32 else { return array }
             let pairs = UnsafeBufferPointer(start: array.baseAddress.assumingMemoryBound(to: Double.self), count: 2 * array.count)
-            guard let rounded = single(Array(pairs), type, [2 * array.count]) else { return nil }
+            guard let rounded = try single(k, Array(pairs), type, [2 * array.count]) else { return nil }
             if zip(rounded.reals, pairs).allSatisfy({ $0.bitPattern == $1.bitPattern }) { return array }
             var result: [ComplexDouble] = []
             result.reserveCapacity(array.count)
             for i in 0..<array.count { result.append(ComplexDouble(rounded.reals[2 * i], rounded.reals[2 * i + 1])) }
-            return try? PackedArray(complexes: result, dimensions: array.dimensions)
+            return try k.allocating { () throws(PackedStorageError) in try PackedArray(complexes: result, dimensions: array.dimensions) }
         case (.complex, _):
             return nil
         }
@@ -151,8 +154,8 @@ enum NumericArrayBuiltins {
 
     /// Reals as a packed array, rounded to single precision for the 32-bit types (nil when a finite
     /// value overflows it). Returns `original` when rounding changes nothing.
-    private static func single(_ values: [Double], _ type: WXFElementType, _ dimensions: [Int],
-                               original: PackedArray? = nil) -> PackedArray? {
+    private static func single(_ k: Kernel, _ values: [Double], _ type: WXFElementType, _ dimensions: [Int],
+                               original: PackedArray? = nil) throws(Interrupt) -> PackedArray? {
         var values = values
         if type == .real32 || type == .complexReal32 {
             var changed = false
@@ -165,7 +168,7 @@ enum NumericArrayBuiltins {
         } else if let original {
             return original
         }
-        return try? PackedArray(reals: values, dimensions: dimensions)
+        return try k.allocating { () throws(PackedStorageError) in try PackedArray(reals: values, dimensions: dimensions) }
     }
 
     /// The list with its exact non-integer numbers (rationals, exact complex numbers) made machine

@@ -140,12 +140,13 @@ extension Kernel {
     }
 }
 
-/// Copies of packed arrays with their levels permuted and their indices remapped.
+/// Copies of packed arrays with their levels permuted and their indices remapped. nil: not a case
+/// these copies handle; a thrown error: the copy could not be stored (callers report General::nomem).
 enum PackedGather {
     /// result level j runs over source level `sourceLevel[j]`; index i at result level j reads source
     /// index `maps[j]?[i] ?? i`. Dimensions of the result are `resultDims`.
-    static func gather(_ p: PackedArray, resultDims: [Int], sourceLevel: [Int], maps: [[Int]?]) -> PackedArray? {
-        guard let out = try? PackedArray.uninitialized(p.type, resultDims) else { return nil }
+    static func gather(_ p: PackedArray, resultDims: [Int], sourceLevel: [Int], maps: [[Int]?]) throws(PackedStorageError) -> PackedArray? {
+        let out = try PackedArray.uninitialized(p.type, resultDims)
         let rank = resultDims.count
         let size = p.type.stride
         guard out.count > 0 else { return out }
@@ -179,7 +180,7 @@ enum PackedGather {
     }
 
     /// `Transpose[p, perm]` (1-based perm, a permutation of the first levels).
-    static func transpose(_ p: PackedArray, _ perm: [Int]) -> PackedArray? {
+    static func transpose(_ p: PackedArray, _ perm: [Int]) throws(PackedStorageError) -> PackedArray? {
         var full = perm.map { $0 - 1 }
         full += Array(full.count..<p.rank)
         var sourceLevel = Array(repeating: 0, count: p.rank)
@@ -188,25 +189,25 @@ enum PackedGather {
             sourceLevel[target] = k
             dims[target] = p.dimensions[k]
         }
-        return gather(p, resultDims: dims, sourceLevel: sourceLevel, maps: Array(repeating: nil, count: p.rank))
+        return try gather(p, resultDims: dims, sourceLevel: sourceLevel, maps: Array(repeating: nil, count: p.rank))
     }
 
     /// Reverse at the given 1-based levels.
-    static func reverse(_ p: PackedArray, levels: [Int]) -> PackedArray? {
+    static func reverse(_ p: PackedArray, levels: [Int]) throws(PackedStorageError) -> PackedArray? {
         var maps: [[Int]?] = Array(repeating: nil, count: p.rank)
         for l in levels {
             let n = p.dimensions[l - 1]
             maps[l - 1] = (0..<n).map { n - 1 - $0 }
         }
-        return gather(p, resultDims: p.dimensions, sourceLevel: Array(0..<p.rank), maps: maps)
+        return try gather(p, resultDims: p.dimensions, sourceLevel: Array(0..<p.rank), maps: maps)
     }
 
     /// RotateLeft by `shifts[l]` at level l + 1.
-    static func rotateLeft(_ p: PackedArray, by shifts: [Int]) -> PackedArray? {
+    static func rotateLeft(_ p: PackedArray, by shifts: [Int]) throws(PackedStorageError) -> PackedArray? {
         // Rotating only the first level is two block copies.
         if let first = shifts.first, shifts.dropFirst().allSatisfy({ $0 == 0 }), let n = p.dimensions.first, n > 0 {
             let s = ((first % n) + n) % n
-            guard let out = try? PackedArray.uninitialized(p.type, p.dimensions) else { return nil }
+            let out = try PackedArray.uninitialized(p.type, p.dimensions)
             let slice = p.sliceCount * p.type.stride
             memcpy(out.baseAddress, p.baseAddress + s * slice, (n - s) * slice)
             memcpy(out.baseAddress + (n - s) * slice, p.baseAddress, s * slice)
@@ -219,6 +220,6 @@ enum PackedGather {
             let s = ((shift % n) + n) % n
             if s != 0 { maps[l] = (0..<n).map { ($0 + s) % n } }
         }
-        return gather(p, resultDims: p.dimensions, sourceLevel: Array(0..<p.rank), maps: maps)
+        return try gather(p, resultDims: p.dimensions, sourceLevel: Array(0..<p.rank), maps: maps)
     }
 }

@@ -328,19 +328,27 @@ extension Kernel {
         // Take the value out of the symbol so that an unshared packed array is written in place.
         let delayed = s.ownValueIsDelayed
         s.setOwnValue(nil, delayed: delayed)
-        if let updated = setPart(&current, indices[...], value, call: call) { current = updated }
+        let updated: Expr?
+        do {
+            updated = try setPart(&current, indices[...], value, call: call)
+        } catch {
+            s.setOwnValue(current, delayed: delayed)
+            throw error
+        }
+        if let updated { current = updated }
         s.setOwnValue(current, delayed: delayed)
         return value
     }
 
     /// The expression with the part at `indices` replaced; nil (after a message) when it does not exist.
-    func setPart(_ e: inout Expr, _ indices: ArraySlice<Expr>, _ value: Expr, call: Call) -> Expr? {
+    /// A packed array that cannot be copied for writing aborts with General::nomem.
+    func setPart(_ e: inout Expr, _ indices: ArraySlice<Expr>, _ value: Expr, call: Call) throws(Interrupt) -> Expr? {
         guard let index = indices.first else { return value }
         let rest = indices.dropFirst()
         if case .packed(var p) = e, indices.count == p.rank,
            indices.allSatisfy({ if case .integer = $0 { return true }; return false }) {
             e = .integer(0)  // drop our reference so that an unshared buffer is written in place
-            let written = writePacked(&p, indices.map { $0.asInt! }, value)
+            let written = try writePacked(&p, indices.map { $0.asInt! }, value)
             e = .packed(p)
             if written == true { return e }
             if written == false {
@@ -364,7 +372,7 @@ extension Kernel {
                 var rules = n.arguments
                 if let i = rules.firstIndex(where: { $0.arguments.first == key }) {
                     var child = rules[i].arguments[1]
-                    guard let updated = setPart(&child, rest, value, call: call) else { return nil }
+                    guard let updated = try setPart(&child, rest, value, call: call) else { return nil }
                     rules[i] = Expr(head: rules[i].head(sys), [key, updated])
                 } else {
                     guard rest.isEmpty else { return nil }
@@ -389,12 +397,12 @@ extension Kernel {
             }
             let rule = arguments[p]
             var child = rule.arguments.count == 2 ? rule.arguments[1] : rule
-            guard let updated = setPart(&child, rest, value, call: call) else { return nil }
+            guard let updated = try setPart(&child, rest, value, call: call) else { return nil }
             arguments[p] = Expr(head: rule.head(sys), [rule.arguments.first ?? rule, updated])
         case .integer(let i):
             if i == 0 {
                 var head = n.head
-                guard let newHead = setPart(&head, rest, value, call: call) else { return nil }
+                guard let newHead = try setPart(&head, rest, value, call: call) else { return nil }
                 return Expr(head: newHead, arguments)
             }
             guard let p = position(i) else {
@@ -403,13 +411,13 @@ extension Kernel {
             }
             var child = arguments[p]
             arguments[p] = Expr.integer(0)
-            guard let updated = setPart(&child, rest, value, call: call) else { return nil }
+            guard let updated = try setPart(&child, rest, value, call: call) else { return nil }
             arguments[p] = updated
         case _ where index.isSymbol(sys.All):
             let values = value.isList(sys) && value.length == count && rest.isEmpty ? value.arguments : nil
             for p in 0..<count {
                 var child = arguments[p]
-                guard let updated = setPart(&child, rest, values?[p] ?? value, call: call) else { return nil }
+                guard let updated = try setPart(&child, rest, values?[p] ?? value, call: call) else { return nil }
                 arguments[p] = updated
             }
         case _ where index.isList(sys):
@@ -421,7 +429,7 @@ extension Kernel {
                     return nil
                 }
                 var child = arguments[p]
-                guard let updated = setPart(&child, rest, values?[k] ?? value, call: call) else { return nil }
+                guard let updated = try setPart(&child, rest, values?[k] ?? value, call: call) else { return nil }
                 arguments[p] = updated
             }
         case _ where index.hasHead(sys.Span):
@@ -438,7 +446,7 @@ extension Kernel {
             for (k, i) in selected.enumerated() {
                 guard i >= 1 && i <= count else { return nil }
                 var child = arguments[i - 1]
-                guard let updated = setPart(&child, rest, values?[k] ?? value, call: call) else { return nil }
+                guard let updated = try setPart(&child, rest, values?[k] ?? value, call: call) else { return nil }
                 arguments[i - 1] = updated
             }
         default:
@@ -451,7 +459,7 @@ extension Kernel {
 
     /// Writes one element of a packed array in place (copying first only if it is shared).
     /// nil: the value does not fit the array's type (the caller unpacks); false: index out of range.
-    private func writePacked(_ p: inout PackedArray, _ indices: [Int], _ value: Expr) -> Bool? {
+    private func writePacked(_ p: inout PackedArray, _ indices: [Int], _ value: Expr) throws(Interrupt) -> Bool? {
         var flat = 0
         for (axis, raw) in indices.enumerated() {
             let n = p.dimensions[axis]
@@ -461,13 +469,13 @@ extension Kernel {
         }
         switch (p.type, value) {
         case (.integer, .integer(let v)):
-            guard (try? p.makeUniqueForWriting()) != nil else { return nil }
+            try allocating { () throws(PackedStorageError) in try p.makeUniqueForWriting() }
             p.integers[flat] = v
         case (.real, .real(let v)):
-            guard (try? p.makeUniqueForWriting()) != nil else { return nil }
+            try allocating { () throws(PackedStorageError) in try p.makeUniqueForWriting() }
             p.reals[flat] = v
         case (.complex, .complex(.real(let re), .real(let im))):
-            guard (try? p.makeUniqueForWriting()) != nil else { return nil }
+            try allocating { () throws(PackedStorageError) in try p.makeUniqueForWriting() }
             p.complexes[flat] = ComplexDouble(re, im)
         default:
             return nil

@@ -88,7 +88,7 @@ enum CorrelationBuiltins {
             return source.element(zip(index, source.dimensions).map { ((($0 % $1) + $1) % $1) })
         }
 
-        if let fast = machineCorrelation(k, kernel, list, start, outputDims, padding, f, g) { return fast }
+        if let fast = try machineCorrelation(k, kernel, list, start, outputDims, padding, f, g) { return fast }
 
         func build(_ prefix: [Int]) -> Expr {
             if prefix.count == rank {
@@ -128,7 +128,7 @@ enum CorrelationBuiltins {
     /// A machine-real vector with a machine-real kernel, Times and Plus, and no padding or a numeric
     /// one: the sums computed directly into a packed array.
     private static func machineCorrelation(_ k: Kernel, _ kernel: Flat, _ list: Flat, _ start: [Int], _ outputDims: [Int],
-                                           _ padding: Expr?, _ f: Expr, _ g: Expr) -> Expr? {
+                                           _ padding: Expr?, _ f: Expr, _ g: Expr) throws(Interrupt) -> Expr? {
         guard kernel.dimensions.count == 1, f.isSymbol(k.sys.Times), g.isSymbol(k.sys.Plus) else { return nil }
         func real(_ e: Expr) -> Double? {
             switch e {
@@ -148,7 +148,7 @@ enum CorrelationBuiltins {
         let w = kernel.elements.map { real($0)! }
         let x = list.elements.map { real($0)! }
         let n = x.count
-        guard let result = try? PackedArray.uninitialized(.real, outputDims) else { return nil }
+        let result = try k.packedUninitialized(.real, outputDims)
         let out = result.reals
         for s in 0..<outputDims[0] {
             var sum = 0.0

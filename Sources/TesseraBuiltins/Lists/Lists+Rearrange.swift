@@ -262,7 +262,7 @@ enum RearrangeBuiltins {
         // A list of equal packed rows ({x, y} of two packed vectors) is packed first, one copy.
         if case .normal = e, isPermutation, let p = k.packed(from: e.arguments, allowMixed: false) { e = .packed(p) }
         if case .packed(let p) = e, isPermutation, perm.count <= p.rank {
-            if let t = PackedGather.transpose(p, perm) { return .packed(t) }
+            if let t = try k.allocating({ () throws(PackedStorageError) in try PackedGather.transpose(p, perm) }) { return .packed(t) }
         }
         // Result dimensions; repeated targets take the diagonal (the smallest extent).
         let rank = perm.count
@@ -300,7 +300,7 @@ enum RearrangeBuiltins {
             } else { return nil }
         }
         if case .packed(let p) = e, levels.allSatisfy({ $0 <= p.rank }) {
-            if let r = PackedGather.reverse(p, levels: levels) { return .packed(r) }
+            if let r = try k.allocating({ () throws(PackedStorageError) in try PackedGather.reverse(p, levels: levels) }) { return .packed(r) }
         }
         let wanted = Set(levels)
         func rev(_ x: Expr, _ level: Int) -> Expr {
@@ -333,7 +333,7 @@ enum RearrangeBuiltins {
         }
         shifts = shifts.map { $0 * sign }
         if case .packed(let p) = e, shifts.count <= p.rank {
-            if let r = PackedGather.rotateLeft(p, by: shifts) { return .packed(r) }
+            if let r = try k.allocating({ () throws(PackedStorageError) in try PackedGather.rotateLeft(p, by: shifts) }) { return .packed(r) }
         }
         func rot(_ x: Expr, _ level: Int) -> Expr {
             guard level < shifts.count, !x.isAtom else { return x }
