@@ -59,6 +59,8 @@ public enum LinkControl: UInt8, Sendable {
     case quit = 1
     /// Subkernel -> master: the subkernel is ready (sent once after start).
     case ready = 2
+    /// Master -> subkernel: forget an abort signal that arrived after its evaluation had ended.
+    case clearAbort = 3
 }
 
 /// The header's fields, encoded and decoded.

@@ -20,6 +20,7 @@ enum KernelBuiltins {
         ], launchKernels),
         BuiltinSpec("CloseKernels", closeKernels),
         BuiltinSpec("Kernels", kernels),
+        BuiltinSpec("AbortKernels", abortKernels),
         BuiltinSpec("KernelObject", attributes: [.protected]),
         BuiltinSpec("Parallel", attributes: [.protected], messages: [
             "undecodable": "A message between kernels could not be decoded.",
@@ -101,6 +102,13 @@ enum KernelBuiltins {
         state.workers.removeAll { !$0.isAlive }
         setKernelCount(k, state.liveWorkers.count)
         return Expr(k.sys.List, chosen.map { kernelObject(k, $0) })
+    }
+
+    /// `AbortKernels[]`: aborts what every subkernel is evaluating; they stay usable.
+    static func abortKernels(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        guard c.count == 0 else { return nil }
+        ParallelState.of(k).abortBusyWorkers(k)
+        return .symbol(k.sys.Null)
     }
 
     static func kernels(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {

@@ -26,7 +26,7 @@ enum ParallelEvaluateBuiltins {
             let id = state.newRequestID()
             if state.submit(c[0], to: worker, requestID: id, k) { sent[id] = worker.id }
         }
-        while results.count < sent.count, let event = state.nextEvent(k) {
+        while results.count < sent.count, let event = try state.nextEvent(k) {
             switch event {
             case .result(_, let id, let value):
                 if let kernel = sent[id] { results[kernel] = value }

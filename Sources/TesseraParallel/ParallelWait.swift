@@ -20,16 +20,62 @@ enum WorkerEvent {
 }
 
 extension ParallelState {
-    /// Blocks until one of the busy workers answers or dies. Nil when no worker is busy.
-    func nextEvent(_ k: Kernel) -> WorkerEvent? {
+    /// Blocks until one of the busy workers answers or dies. Nil when no worker is busy. An abort
+    /// of the master (Ctrl-C, Abort[] in a shared function, TimeConstrained) while it waits, or
+    /// Abort[] on a subkernel, aborts every busy subkernel, waits for them to answer (they stay
+    /// usable), and throws `.aborted`.
+    func nextEvent(_ k: Kernel) throws(Interrupt) -> WorkerEvent? {
         while true {
-            let busy = workers.filter { if case .busy = $0.state { return true } else { return false } }
+            let busy = busyWorkers
             guard !busy.isEmpty else { return nil }
             var fds = busy.map { pollfd(fd: $0.link.pollDescriptor, events: Int16(POLLIN), revents: 0) }
-            let ready = poll(&fds, nfds_t(fds.count), 100)
+            let ready = poll(&fds, nfds_t(fds.count), 20)
             if ready < 0 && errno != EINTR { return .died(busy[0], requestID: pendingRequest(busy[0])) }
+            if ready <= 0 {
+                do throws(Interrupt) {
+                    try k.pollInterrupts()
+                } catch {
+                    abortBusyWorkers(k)
+                    throw error
+                }
+                continue
+            }
             for (i, worker) in busy.enumerated() where fds[i].revents != 0 {
-                if let event = receive(from: worker, k) { return event }
+                guard let event = receive(from: worker, k) else { continue }
+                if case .result(_, let id, let value) = event, value.hasHead(k.symbols.intern(fullName: "Tessera`Aborted")) {
+                    abortBusyWorkers(k)
+                    // Inside an AbortProtect the abort waits, and the result is $Aborted.
+                    return .result(worker, requestID: id, try k.raiseAbort())
+                }
+                return event
+            }
+        }
+    }
+
+    var busyWorkers: [Worker] { workers.filter { if case .busy = $0.state { return true } else { return false } } }
+
+    /// AbortKernels: SIGINT to every busy subkernel (their SubkernelServer routes it to the kernel's
+    /// abort flag), then their answers are read and dropped, so that each is idle and usable again.
+    func abortBusyWorkers(_ k: Kernel) {
+        let signaled = busyWorkers
+        for worker in signaled { kill(worker.pid, SIGINT) }
+        defer {
+            // A signal that found its evaluation already over must not abort the next one. The
+            // signal is delivered before the subkernel reads this message (it was sent first).
+            for worker in signaled where worker.isAlive {
+                try? worker.link.send(LinkMessage(kind: .control, body: [LinkControl.clearAbort.rawValue]))
+            }
+        }
+        let deadline = monotonicSeconds() + 5
+        while !busyWorkers.isEmpty {
+            let busy = busyWorkers
+            var fds = busy.map { pollfd(fd: $0.link.pollDescriptor, events: Int16(POLLIN), revents: 0) }
+            if poll(&fds, nfds_t(fds.count), 50) > 0 {
+                for (i, worker) in busy.enumerated() where fds[i].revents != 0 { _ = receive(from: worker, k) }
+            }
+            if monotonicSeconds() > deadline {
+                // A subkernel deep in a native call that does not poll: it cannot be kept.
+                for worker in busyWorkers { worker.bury() }
             }
         }
     }

@@ -28,6 +28,9 @@ public enum SubkernelServer {
         kernel.kernelID = kernelID
         let id = kernel.symbols.intern(fullName: "System`$KernelID")
         id.setOwnValue(.integer(kernelID))
+        // SIGINT from the master (AbortKernels, an abort of the master's evaluation) aborts the
+        // evaluation running here; the subkernel goes on serving.
+        _ = shim_route_sigint(kernel.interruptWordAddress, 2, -1)
         let current = CurrentRequest()
         kernel.output = { value in
             try? link.send(LinkMessage(kind: .output, requestID: current.id, body: LinkCodec.encode(value, kernel)))
@@ -46,6 +49,7 @@ public enum SubkernelServer {
                     _ = evaluate(message, kernel)
                 case .control:
                     if message.body.first == LinkControl.quit.rawValue { return 0 }
+                    if message.body.first == LinkControl.clearAbort.rawValue { kernel.clearInterrupts() }
                 default:
                     try link.send(LinkMessage(kind: .failure, requestID: message.requestID,
                                               body: Array("unexpected message kind \(message.kind)".utf8)))
@@ -71,6 +75,9 @@ public enum SubkernelServer {
             return try kernel.evaluate(expr)
         } catch {
             switch error {
+            case .aborted where kernel.abortCause == .user:
+                // Abort[] here, or SIGINT from the master: the master learns it was an abort.
+                return Expr(kernel.symbols.intern(fullName: "Tessera`Aborted"))
             case .thrown(let value, let tag):
                 let thrown = tag.map { Expr(kernel.sys.Throw, value, $0) } ?? Expr(kernel.sys.Throw, value)
                 kernel.message(kernel.sys.Throw, "nocatch", Expr(kernel.sys.HoldForm, thrown))
