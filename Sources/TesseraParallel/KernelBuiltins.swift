@@ -32,6 +32,9 @@ enum KernelBuiltins {
         let id = k.symbols.intern(fullName: "System`$KernelID")
         id.ownValue = .integer(k.kernelID)
         id.attributes = [.protected]
+        let process = k.symbols.intern(fullName: "System`$ProcessID")
+        process.ownValue = .integer(Int(getpid()))
+        process.attributes = [.protected]
     }
 
     static func setKernelCount(_ k: Kernel, _ n: Int) {
