@@ -33,6 +33,9 @@ enum KernelBuiltins {
         let id = k.symbols.intern(fullName: "System`$KernelID")
         id.setOwnValue(.integer(k.kernelID))
         id.setAttributes([.protected])
+        let process = k.symbols.intern(fullName: "System`$ProcessID")
+        process.setOwnValue(.integer(Int(getpid())))
+        process.setAttributes([.protected])
     }
 
     static func setKernelCount(_ k: Kernel, _ n: Int) {

@@ -7,5 +7,10 @@ public enum ParallelFamilies {
         BuiltinFamily("Kernels", KernelBuiltins.table, setUp: KernelBuiltins.setUp),
         BuiltinFamily("ParallelEvaluate", ParallelEvaluateBuiltins.table),
         BuiltinFamily("ParallelPending", ParallelPending.table),
+        BuiltinFamily("EvaluationQueue", EvaluationQueueBuiltins.table),
+        BuiltinFamily("ParallelIteration", ParallelIterationBuiltins.table),
+        BuiltinFamily("ParallelFunctional", ParallelFunctionalBuiltins.table),
+        BuiltinFamily("ParallelSubmit", ParallelSubmitBuiltins.table),
+        BuiltinFamily("Parallelize", ParallelizeBuiltins.table),
     ]
 }

@@ -6,12 +6,6 @@ import TesseraCore
 
 enum ParallelPending {
     static let table: [BuiltinSpec] = [
-        BuiltinSpec("ParallelTable", attributes: [.holdAll, .protected]),
-        BuiltinSpec("ParallelMap", attributes: [.protected]),
-        BuiltinSpec("ParallelDo", attributes: [.holdAll, .protected]),
-        BuiltinSpec("ParallelSum", attributes: [.holdAll, .protected]),
-        BuiltinSpec("ParallelSubmit", attributes: [.holdAll, .protected]),
-        BuiltinSpec("Parallelize", attributes: [.holdAll, .protected]),
         BuiltinSpec("DistributeDefinitions", attributes: [.holdAll, .protected]),
     ]
 }

@@ -94,7 +94,11 @@ extension ParallelState {
         case .output:
             if let output = LinkCodec.decodeOutput(message.body, k, origin: worker.id) {
                 switch output {
-                case .message(let value, _): k.reissue(value)
+                case .message(let value, _):
+                    // The master counts re-issued messages itself (three, then its own General::stop);
+                    // a subkernel's General::stop would say it twice.
+                    if value.symbol == "System`General" && value.tag == "stop" { break }
+                    k.reissue(value)
                 case .print: k.output(output)
                 }
             }

@@ -82,6 +82,9 @@ public enum SubkernelServer {
                 let thrown = tag.map { Expr(kernel.sys.Throw, value, $0) } ?? Expr(kernel.sys.Throw, value)
                 kernel.message(kernel.sys.Throw, "nocatch", Expr(kernel.sys.HoldForm, thrown))
                 return aborted
+            case .quit(let status):
+                // Quit[] on a subkernel ends it, as in Mathematica: the master sees the kernel die.
+                exit(status)
             default:
                 return aborted
             }

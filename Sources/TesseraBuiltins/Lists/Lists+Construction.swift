@@ -290,7 +290,7 @@ enum ConstructionBuiltins {
 extension Kernel {
     /// A list of evaluated elements: packed when they are equal packed rows, or at least
     /// `ConstructionBuiltins.packLength` machine numbers of one type.
-    func packedList(_ elements: [Expr]) -> Expr {
+    public func packedList(_ elements: [Expr]) -> Expr {
         if let first = elements.first {
             if case .packed = first {
                 if let p = packed(from: elements, allowMixed: false) { return .packed(p) }

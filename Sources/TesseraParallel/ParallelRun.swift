@@ -1,0 +1,51 @@
+// What every parallel function does around its own logic: make sure kernels run (launching the
+// default ones on first use, as Mathematica does), cut n items into units by the Method, send each
+// unit as one evaluation through the queue, and split the units' lists of results back into items.
+
+import TesseraBuiltins
+import TesseraCore
+import TesseraExpr
+
+enum ParallelRun {
+    /// The number of running kernels, launching $ProcessorCount of them when none runs. Zero after
+    /// `head::nopar`: the caller then evaluates its serial form.
+    static func kernelCount(_ k: Kernel, _ head: Symbol) -> Int {
+        let state = ParallelState.of(k)
+        if state.liveWorkers.isEmpty { KernelBuiltins.launch(k, KernelBuiltins.processorCount) }
+        let count = state.liveWorkers.count
+        if count == 0 { k.message(head, "nopar") }
+        return count
+    }
+
+    /// Evaluates one unit per range of `0..<count` (`unit` builds its expression) and returns the
+    /// units' results in order.
+    static func units(_ k: Kernel, count: Int, method: ParallelMethod, kernels: Int,
+                      _ unit: (Range<Int>) -> Expr) throws(Interrupt) -> [Expr] {
+        let ranges = method.ranges(items: count, kernels: kernels)
+        return try EvaluationQueue.of(k).run(ranges.map(unit), k)
+    }
+
+    /// The same for units whose result is the list of their items' results; returns the items'
+    /// results. A unit that failed as a whole ($Failed, $Aborted) gives its value for each item.
+    static func items(_ k: Kernel, count: Int, method: ParallelMethod, kernels: Int,
+                      _ unit: (Range<Int>) -> Expr) throws(Interrupt) -> [Expr] {
+        let ranges = method.ranges(items: count, kernels: kernels)
+        let results = try EvaluationQueue.of(k).run(ranges.map(unit), k)
+        var items: [Expr] = []
+        items.reserveCapacity(count)
+        for (range, result) in zip(ranges, results) {
+            if result.isList(k.sys), result.length == range.count {
+                items += result.arguments
+            } else {
+                items += repeatElement(result, count: range.count)
+            }
+        }
+        return items
+    }
+
+    /// `#`, for building pure functions.
+    static func slot(_ k: Kernel) -> Expr { Expr(system(k, "Slot"), .integer(1)) }
+
+    /// `symbol` in the System context.
+    static func system(_ k: Kernel, _ name: String) -> Symbol { k.symbols.intern(fullName: "System`" + name) }
+}
