@@ -6,6 +6,8 @@ public final class KernelLink {
     public let peer: Int
     public let transport: any LinkTransport
     public let ledger: TrafficLedger
+    /// The packed arrays that crossed this link by handle, both ways (SharedArrayTransfer.swift).
+    public let sharedArrays = SharedArrayTransfer()
     private let clock: () -> Double
 
     public init(peer: Int, transport: any LinkTransport, ledger: TrafficLedger, clock: @escaping () -> Double) {
@@ -41,7 +43,10 @@ public final class KernelLink {
         ledger.undoMessageCount(peer: peer, direction: .received, kind: kind)
     }
 
-    public func close() { transport.close() }
+    public func close() {
+        transport.close()
+        sharedArrays.reset()
+    }
 }
 
 extension TrafficLedger {

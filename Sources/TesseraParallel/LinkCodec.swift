@@ -2,8 +2,11 @@
 //
 // A message travels as `Tessera`Message[symbol, tag, {arguments...}, text]` and a Print or Echo as
 // `Tessera`Print["print" | "echo", text, {expressions...}]`, so both sides decode them with the same
-// WXF reader that decodes results. Packed arrays above the shared threshold become shared-memory
-// handles here (see SharedArrayTransfer.swift when present); everything else is plain WXF.
+// WXF reader that decodes results. Every body goes through the link's expression send and decode
+// (TesseraLink/KernelLink+Expressions.swift): packed arrays above the shared threshold cross as
+// shared-memory handles (SharedArrayTransfer.swift), everything else as plain WXF. There is no
+// bytes-only encoder here on purpose: a body written without the link would copy big arrays, and one
+// read without it would leave handles unresolved.
 
 import TesseraCore
 import TesseraExpr
@@ -11,31 +14,35 @@ import TesseraLink
 import TesseraWire
 
 enum LinkCodec {
-    static func encode(_ e: Expr, _ k: Kernel) -> [UInt8] {
-        WXF.encode(e, symbols: k.symbols)
+    /// Sends `e` as the body of a `kind` message to `link`'s peer.
+    static func send(_ kind: LinkMessage.Kind, requestID: UInt64, _ e: Expr, over link: KernelLink,
+                     _ k: Kernel) throws(LinkError) {
+        try link.send(kind, requestID: requestID, expression: e, symbols: k.symbols)
     }
 
-    static func decode(_ bytes: [UInt8], _ k: Kernel) throws(WXFError) -> Expr {
-        try WXF.decode(bytes, symbols: k.symbols)
+    /// The expression in the body of a message from `link`'s peer.
+    static func decode(_ message: LinkMessage, from link: KernelLink, _ k: Kernel) throws(WXFError) -> Expr {
+        try link.expression(of: message, symbols: k.symbols)
     }
 
     // MARK: Side output
 
-    static func encode(_ output: SideOutput, _ k: Kernel) -> [UInt8] {
+    /// Side output as the expression of an `output` body.
+    static func expression(_ output: SideOutput, _ k: Kernel) -> Expr {
         switch output {
         case .message(let m, _):
             let message = k.symbols.intern(fullName: "Tessera`Message")
-            return encode(Expr(message, .string(m.symbol), .string(m.tag), Expr(k.sys.List, m.arguments), .string(m.text)), k)
+            return Expr(message, .string(m.symbol), .string(m.tag), Expr(k.sys.List, m.arguments), .string(m.text))
         case .print(let p):
             let print = k.symbols.intern(fullName: "Tessera`Print")
-            return encode(Expr(print, .string(p.kind == .echo ? "echo" : "print"), .string(p.text),
-                               Expr(k.sys.List, p.expressions)), k)
+            return Expr(print, .string(p.kind == .echo ? "echo" : "print"), .string(p.text),
+                        Expr(k.sys.List, p.expressions))
         }
     }
 
     /// The side output in an `output` message body, or nil when the body is not one.
-    static func decodeOutput(_ bytes: [UInt8], _ k: Kernel, origin: Int) -> SideOutput? {
-        guard let e = try? decode(bytes, k), case .normal(let n) = e, case .symbol(let head) = n.head else { return nil }
+    static func decodeOutput(_ message: LinkMessage, from link: KernelLink, _ k: Kernel, origin: Int) -> SideOutput? {
+        guard let e = try? decode(message, from: link, k), case .normal(let n) = e, case .symbol(let head) = n.head else { return nil }
         let a = n.arguments
         switch head.fullName {
         case "Tessera`Message":

@@ -92,7 +92,7 @@ extension ParallelState {
         }
         switch message.kind {
         case .output:
-            if let output = LinkCodec.decodeOutput(message.body, k, origin: worker.id) {
+            if let output = LinkCodec.decodeOutput(message, from: worker.link, k, origin: worker.id) {
                 switch output {
                 case .message(let value, _):
                     // The master counts re-issued messages itself (three, then its own General::stop);
@@ -105,7 +105,7 @@ extension ParallelState {
             return nil
         case .result:
             worker.finished()
-            guard let result = try? LinkCodec.decode(message.body, k) else {
+            guard let result = try? LinkCodec.decode(message, from: worker.link, k) else {
                 k.message(k.symbols.intern(fullName: "System`Parallel"), "undecodable")
                 return .result(worker, requestID: message.requestID, .symbol(k.sys.DollarFailed))
             }
@@ -127,9 +127,8 @@ extension ParallelState {
 
     /// Sends `expr` (held) to `worker` for evaluation; false when the worker turned out dead.
     func submit(_ expr: Expr, to worker: Worker, requestID: UInt64, _ k: Kernel) -> Bool {
-        let body = LinkCodec.encode(Expr(k.sys.Hold, expr), k)
         do {
-            try worker.link.send(LinkMessage(kind: .evaluate, requestID: requestID, body: body))
+            try LinkCodec.send(.evaluate, requestID: requestID, Expr(k.sys.Hold, expr), over: worker.link, k)
             worker.began(requestID)
             return true
         } catch {

@@ -33,7 +33,7 @@ public enum SubkernelServer {
         _ = shim_route_sigint(kernel.interruptWordAddress, 2, -1)
         let current = CurrentRequest()
         kernel.output = { value in
-            try? link.send(LinkMessage(kind: .output, requestID: current.id, body: LinkCodec.encode(value, kernel)))
+            try? LinkCodec.send(.output, requestID: current.id, LinkCodec.expression(value, kernel), over: link, kernel)
         }
         do {
             try link.send(LinkMessage(kind: .control, body: [LinkControl.ready.rawValue]))
@@ -42,11 +42,11 @@ public enum SubkernelServer {
                 switch message.kind {
                 case .evaluate:
                     current.id = message.requestID
-                    let result = evaluate(message, kernel)
-                    try link.send(LinkMessage(kind: .result, requestID: message.requestID, body: LinkCodec.encode(result, kernel)))
+                    let result = evaluate(message, link, kernel)
+                    try LinkCodec.send(.result, requestID: message.requestID, result, over: link, kernel)
                 case .define:
                     current.id = message.requestID
-                    _ = evaluate(message, kernel)
+                    _ = evaluate(message, link, kernel)
                 case .control:
                     if message.body.first == LinkControl.quit.rawValue { return 0 }
                     if message.body.first == LinkControl.clearAbort.rawValue { kernel.clearInterrupts() }
@@ -63,9 +63,9 @@ public enum SubkernelServer {
 
     /// Evaluates the held expression in a request body as the master would at its top level, except
     /// that nothing is stored in the history and an uncaught Throw or Abort gives $Aborted.
-    static func evaluate(_ message: LinkMessage, _ kernel: Kernel) -> Expr {
+    static func evaluate(_ message: LinkMessage, _ link: KernelLink, _ kernel: Kernel) -> Expr {
         let aborted = Expr.symbol(kernel.symbols.intern(fullName: "System`$Aborted"))
-        guard let held = try? LinkCodec.decode(message.body, kernel) else {
+        guard let held = try? LinkCodec.decode(message, from: link, kernel) else {
             kernel.message(kernel.symbols.intern(fullName: "System`Parallel"), "undecodable")
             return .symbol(kernel.sys.DollarFailed)
         }
