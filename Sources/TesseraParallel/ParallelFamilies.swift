@@ -7,5 +7,8 @@ public enum ParallelFamilies {
         BuiltinFamily("Kernels", KernelBuiltins.table, setUp: KernelBuiltins.setUp),
         BuiltinFamily("ParallelEvaluate", ParallelEvaluateBuiltins.table),
         BuiltinFamily("ParallelPending", ParallelPending.table),
+        BuiltinFamily("DefinitionDistribution", DistributionBuiltins.table, setUp: DistributionBuiltins.setUp),
+        BuiltinFamily("SharedState", SharedBuiltins.table + SharedRoundTrip.table, setUp: SharedBuiltins.setUp),
+        BuiltinFamily("CriticalSection", CriticalSectionBuiltins.table),
     ]
 }

@@ -12,6 +12,5 @@ enum ParallelPending {
         BuiltinSpec("ParallelSum", attributes: [.holdAll, .protected]),
         BuiltinSpec("ParallelSubmit", attributes: [.holdAll, .protected]),
         BuiltinSpec("Parallelize", attributes: [.holdAll, .protected]),
-        BuiltinSpec("DistributeDefinitions", attributes: [.holdAll, .protected]),
     ]
 }

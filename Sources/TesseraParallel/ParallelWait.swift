@@ -65,6 +65,9 @@ extension ParallelState {
             k.message(k.symbols.intern(fullName: "System`Parallel"), "failure", .integer(worker.id),
                       .string(String(decoding: message.body, as: UTF8.self)))
             return .result(worker, requestID: message.requestID, .symbol(k.sys.DollarFailed))
+        case .shared:
+            SharedRoundTrip.answer(message, from: worker, k)
+            return nil
         default:
             return nil
         }
@@ -76,9 +79,12 @@ extension ParallelState {
     }
 
     /// Sends `expr` (held) to `worker` for evaluation; false when the worker turned out dead.
+    /// The definitions `expr` needs that the worker lacks go first (DefinitionDistribution).
     func submit(_ expr: Expr, to worker: Worker, requestID: UInt64, _ k: Kernel) -> Bool {
+        let definitions = DefinitionDistribution.messages(for: expr, to: worker, requestID: requestID, k)
         let body = LinkCodec.encode(Expr(k.sys.Hold, expr), k)
         do {
+            for message in definitions { try worker.link.send(message) }
             try worker.link.send(LinkMessage(kind: .evaluate, requestID: requestID, body: body))
             worker.began(requestID)
             return true

@@ -37,6 +37,7 @@ extension Kernel {
             if head === sys.MessageName, n.arguments.count == 2, let s = n.arguments[0].asSymbol,
                case .string(let tag) = n.arguments[1], case .string(let text) = value {
                 s.messages[tag] = text
+                s.version &+= 1
                 return value
             }
             if head === sys.Attributes, n.arguments.count == 1 {
@@ -44,12 +45,14 @@ extension Kernel {
             }
             if head === sys.Options, n.arguments.count == 1, let s = n.arguments[0].asSymbol {
                 s.options = value.isList(sys) ? value.arguments : [value]
+                s.version &+= 1
                 invalidateCaches()
                 return value
             }
             if head === sys.Default, let s = n.arguments.first?.asSymbol {
                 s.defaultValues.removeAll { $0.lhs == lhs }
                 s.defaultValues.append(Definition(lhs: lhs, rhs: value, isDelayed: delayed))
+                s.version &+= 1
                 invalidateCaches()
                 return value
             }
@@ -162,7 +165,7 @@ extension Kernel {
         return value
     }
 
-    enum ValueList { case down, up, sub, own, defaults }
+    enum ValueList { case down, up, sub, own, defaults, messages }
 
     private func valueListKind(_ head: Symbol) -> ValueList? {
         switch head.fullName {
@@ -171,11 +174,13 @@ extension Kernel {
         case "System`SubValues": return .sub
         case "System`OwnValues": return .own
         case "System`DefaultValues": return .defaults
+        case "System`Messages": return .messages
         default: return nil
         }
     }
 
-    /// `DownValues[f] = {lhs :> rhs, ...}` replaces all rules of that kind.
+    /// `DownValues[f] = {lhs :> rhs, ...}` replaces all rules of that kind (`Messages[f] = {HoldPattern[f::tag] :> text}`
+    /// too: a subkernel receives a symbol's messages this way).
     private func assignValueList(_ kind: ValueList, of owner: Symbol, _ value: Expr, call: Call) -> Expr? {
         guard value.isList(sys) else { return nil }
         var definitions: [Definition] = []
@@ -188,6 +193,16 @@ extension Kernel {
         case .own:
             owner.ownValue = definitions.last?.rhs
             owner.ownValueIsDelayed = definitions.last?.isDelayed ?? false
+        case .messages:
+            var messages: [String: String] = [:]
+            for d in definitions {
+                var lhs = d.lhs
+                while lhs.hasHead(sys.HoldPattern), let inner = lhs.arguments.first { lhs = inner }
+                guard lhs.hasHead(sys.MessageName), lhs.arguments.count == 2, case .string(let tag) = lhs.arguments[1],
+                      case .string(let text) = d.rhs else { return nil }
+                messages[tag] = text
+            }
+            owner.messages = messages
         case .defaults:
             owner.defaultValues = definitions.map { d in
                 var lhs = d.lhs
@@ -274,17 +289,20 @@ extension Kernel {
                 return .symbol(sys.DollarFailed)
             }
             s.ownValue = nil
+            s.version &+= 1
             invalidateCaches()
             return .symbol(sys.Null)
         }
         let pattern = try evaluateLeftSide(lhs)
         guard let owner = pattern.headSymbol else { return .symbol(sys.DollarFailed) }
         if owner.downValues.removeLiteral(pattern) {
+            owner.version &+= 1
             invalidateCaches()
             return .symbol(sys.Null)
         }
         if let i = owner.downValues.patterns.firstIndex(where: { $0.lhs == pattern }) {
             owner.downValues.removePattern(at: i)
+            owner.version &+= 1
             invalidateCaches()
             return .symbol(sys.Null)
         }

@@ -156,5 +156,7 @@ final class SavedValues {
         symbol.attributes = attributes
         symbol.options = options
         symbol.messages = messages
+        // A new version, never the saved one: a subkernel given the Block's values must get these back.
+        symbol.version &+= 1
     }
 }

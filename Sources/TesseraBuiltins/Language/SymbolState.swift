@@ -116,6 +116,7 @@ enum SymbolStateBuiltins {
         for s in targets(k, [c[0]], c) {
             if s.attributes.contains(.locked) { k.message(c.head, "locked", .symbol(s)); continue }
             s.attributes.formUnion(a)
+            s.version &+= 1
         }
         k.invalidateCaches()
         return .symbol(k.sys.Null)
@@ -128,6 +129,7 @@ enum SymbolStateBuiltins {
         for s in targets(k, [c[0]], c) {
             if s.attributes.contains(.locked) { k.message(c.head, "locked", .symbol(s)); continue }
             s.attributes.subtract(a)
+            s.version &+= 1
         }
         k.invalidateCaches()
         return .symbol(k.sys.Null)
@@ -138,6 +140,7 @@ enum SymbolStateBuiltins {
         for s in targets(k, c.arguments, c) where !s.attributes.contains(.protected) {
             if s.attributes.contains(.locked) { k.message(c.head, "locked", .symbol(s)); continue }
             s.attributes.insert(.protected)
+            s.version &+= 1
             changed.append(.string(k.symbols.displayName(s)))
         }
         k.invalidateCaches()
@@ -149,6 +152,7 @@ enum SymbolStateBuiltins {
         for s in targets(k, c.arguments, c) where s.attributes.contains(.protected) {
             if s.attributes.contains(.locked) { k.message(c.head, "locked", .symbol(s)); continue }
             s.attributes.remove(.protected)
+            s.version &+= 1
             changed.append(.string(k.symbols.displayName(s)))
         }
         k.invalidateCaches()
@@ -277,6 +281,7 @@ enum SymbolStateBuiltins {
                 return nil
             }
             s.options[i] = option
+            s.version &+= 1
         }
         k.invalidateCaches()
         return Expr(k.sys.List, s.options)
@@ -420,6 +425,7 @@ extension Kernel {
             result.formUnion(a)
         }
         s.attributes = result
+        s.version &+= 1
         invalidateCaches()
         return true
     }

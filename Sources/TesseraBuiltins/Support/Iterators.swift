@@ -135,11 +135,13 @@ extension Kernel {
         defer {
             variable.ownValue = saved
             variable.ownValueIsDelayed = savedDelayed
+            variable.version &+= 1
             invalidateCaches()
         }
         variable.ownValueIsDelayed = false
         for k in 0..<spec.values.count {
             variable.ownValue = spec.values.value(k)
+            variable.version &+= 1  // a subkernel evaluating with this value must be sent it
             invalidateCaches()
             if !(try body(k)) { break }
         }
