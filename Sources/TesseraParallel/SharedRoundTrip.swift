@@ -24,11 +24,28 @@ final class SharedClient {
 enum SharedRoundTrip {
     static let table: [BuiltinSpec] = [
         BuiltinSpec(SharedStubs.evaluateName, attributes: [.holdAll, .protected], sharedEvaluate),
+        BuiltinSpec(SharedStubs.defineName, attributes: [.holdAll, .protected], sharedDefine),
     ]
 
     static func sharedEvaluate(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         guard c.count == 1 else { return nil }
         return try evaluateOnMaster(c[0], k)
+    }
+
+    /// `SharedDefine[f[args] = v]` (or `:=`): the assignment, made on the master, with the arguments
+    /// that are not patterns evaluated here.
+    static func sharedDefine(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        guard c.count == 1, case .normal(let assignment) = c[0], assignment.arguments.count == 2,
+              case .normal(let lhs) = assignment.arguments[0] else { return nil }
+        let sys = k.sys
+        let patternHeads = [sys.Pattern, sys.Blank, sys.BlankSequence, sys.BlankNullSequence, sys.Optional,
+                            sys.PatternTest, sys.Condition, sys.Alternatives, sys.HoldPattern, sys.Verbatim]
+        var arguments: [Expr] = []
+        for argument in lhs.arguments {
+            arguments.append(patternHeads.contains { argument.hasHead($0) } ? argument : try k.evaluate(argument))
+        }
+        let definition = Expr(head: assignment.head, [Expr(head: lhs.head, arguments), assignment.arguments[1]])
+        return try evaluateOnMaster(definition, k)
     }
 
     /// The value of `expr` evaluated on the master (here, when this kernel is the master). The value
@@ -64,6 +81,11 @@ enum SharedRoundTrip {
                 value = try k.evaluate(expr)
             } catch {
                 value = .symbol(k.symbols.intern(fullName: "System`$Aborted"))
+            }
+            // A shared variable without a value, or a shared function call that stays unevaluated,
+            // gives Null, as in Mathematica.
+            if value == expr, let symbol = expr.asSymbol ?? expr.headSymbol, DistributionState.of(k).isShared(symbol) {
+                value = .symbol(k.sys.Null)
             }
         } else {
             k.message(k.symbols.intern(fullName: "System`Parallel"), "undecodable")

@@ -24,8 +24,15 @@ struct SharedStateTests {
         ], "\(run.output)")
     }
 
-    @Test func aSharedFunctionLeftUnevaluatedOnTheMasterComesBackAsItIs() {
-        let run = Master.run(["LaunchKernels[2]; SetSharedFunction[undefined]; ParallelEvaluate[Hold[Evaluate[undefined[$KernelID]]]]"])
-        #expect(run.results == ["{Hold[undefined[1]], Hold[undefined[2]]}"])
+    /// As in Mathematica: what would stay unevaluated gives Null, and definitions made on a subkernel
+    /// are made on the master (with the subkernel's values of their arguments).
+    @Test func unevaluatedSharedAccessGivesNullAndDefinitionsGoToTheMaster() {
+        let run = Master.run([
+            "LaunchKernels[2]; SetSharedFunction[memo]; SetSharedVariable[unset]; "
+                + "ParallelEvaluate[Hold[Evaluate[{memo[$KernelID], unset}]]]",
+            "ParallelEvaluate[Do[memo[i $KernelID] = -i, {i, 2}]; memo[x_] := x + 100, 1]; "
+                + "{memo[1], memo[2], memo[4], ParallelEvaluate[Hold[Evaluate[memo[5]]], 2]}",
+        ])
+        #expect(run.results == ["{Hold[{Null, Null}], Hold[{Null, Null}]}", "{-1, -2, 104, Hold[105]}"], "\(run.output)")
     }
 }
