@@ -29,6 +29,8 @@ struct DefinitionDistributionTests {
         (["a = 5", "DistributeDefinitions[a]"], "{DistributeDefinitions[a], ParallelEvaluate[Hold[Evaluate[a]], DistributedContexts -> None]}",
          "{{}, {Hold[5], Hold[5]}}"),
         (["b := c + 1", "c = 2"], "DistributeDefinitions[b]", "{HoldForm[b], HoldForm[c]}"),
+        (["Pkg`u = 1", "Pkg`w := Pkg`u + 1"], "{DistributeDefinitions[\"Pkg`\"] // Sort, ParallelEvaluate[Hold[Evaluate[Pkg`w]], 1]}",
+         "{{HoldForm[Pkg`u], HoldForm[Pkg`w]}, Hold[2]}"),
         // Values of iterators, Block and Module locals are the ones in force when the evaluation is sent.
         ([], "Table[ParallelEvaluate[Hold[Evaluate[i]], 1], {i, 2}]", "{Hold[1], Hold[2]}"),
         (["v = 1"], "{Block[{v = 2}, ParallelEvaluate[Hold[Evaluate[v]], 1]], ParallelEvaluate[Hold[Evaluate[v]], 1]}", "{Hold[2], Hold[1]}"),
@@ -61,12 +63,12 @@ struct DefinitionDistributionTests {
         let directory = "/tmp/tessera-parallelneeds-\(getpid())"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        try "BeginPackage[\"NeedsProbe`\"]; square::usage = \"\"; Begin[\"`Private`\"]; square[x_] := x^2; End[]; EndPackage[]"
+        try "BeginPackage[\"NeedsProbe`\"]\nsquare::usage = \"\"\nBegin[\"`Private`\"]\nsquare[x_] := x^2\nEnd[]\nEndPackage[]\n"
             .write(toFile: directory + "/NeedsProbe.wl", atomically: true, encoding: .utf8)
         let run = Master.run([
             "LaunchKernels[2]; ParallelEvaluate[AppendTo[$Path, \"\(directory)\"]];",
             "ParallelNeeds[\"NeedsProbe`\"]",
-            "ParallelEvaluate[Hold[Evaluate[ToExpression[\"square[3]\"]]]]",
+            "ParallelEvaluate[Hold[Evaluate[NeedsProbe`square[3]]]]",
             "MemberQ[$Packages, \"NeedsProbe`\"]",
         ])
         #expect(run.results.dropFirst() == ["Null", "{Hold[9], Hold[9]}", "False"], "\(run.output)")

@@ -32,7 +32,8 @@ struct SharedStateTests {
                 + "ParallelEvaluate[Hold[Evaluate[{memo[$KernelID], unset}]]]",
             "ParallelEvaluate[Do[memo[i $KernelID] = -i, {i, 2}]; memo[x_] := x + 100, 1]; "
                 + "{memo[1], memo[2], memo[4], ParallelEvaluate[Hold[Evaluate[memo[5]]], 2]}",
+            "UnsetShared[\"*\"]; {$SharedVariables, $SharedFunctions}",
         ])
-        #expect(run.results == ["{Hold[{Null, Null}], Hold[{Null, Null}]}", "{-1, -2, 104, Hold[105]}"], "\(run.output)")
+        #expect(run.results == ["{Hold[{Null, Null}], Hold[{Null, Null}]}", "{-1, -2, 104, Hold[105]}", "{{}, {}}"], "\(run.output)")
     }
 }
