@@ -190,6 +190,13 @@ public final class Symbol {
         changed()
     }
 
+    /// `Messages[f] = {...}`: replaces every message override at once (one new version, even when
+    /// the list is the same).
+    public func setMessages(_ new: [String: String]) {
+        messages = new
+        changed()
+    }
+
     /// Installs (or with nil, removes) the builtin implementation.
     public func setNative(_ implementation: AnyObject?) {
         native = implementation

@@ -9,8 +9,12 @@ enum ParallelEvaluateBuiltins {
         BuiltinSpec("ParallelEvaluate", attributes: [.holdFirst, .protected], parallelEvaluate),
     ]
 
-    /// `ParallelEvaluate[expr]`, `[expr, kernels]`, `[expr, kernels, h]`.
+    /// `ParallelEvaluate[expr]`, `[expr, kernels]`, `[expr, kernels, h]`; option DistributedContexts.
     static func parallelEvaluate(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        try DistributedContexts.withOption(k, c, evaluateOnKernels)
+    }
+
+    private static func evaluateOnKernels(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         guard k.checkCount(c, 1, 3) else { return nil }
         let state = ParallelState.of(k)
         if state.liveWorkers.isEmpty { KernelBuiltins.launch(k, KernelBuiltins.processorCount) }

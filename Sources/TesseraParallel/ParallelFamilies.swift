@@ -6,11 +6,13 @@ public enum ParallelFamilies {
     public static let all: [BuiltinFamily] = [
         BuiltinFamily("Kernels", KernelBuiltins.table, setUp: KernelBuiltins.setUp),
         BuiltinFamily("ParallelEvaluate", ParallelEvaluateBuiltins.table),
-        BuiltinFamily("ParallelPending", ParallelPending.table),
         BuiltinFamily("EvaluationQueue", EvaluationQueueBuiltins.table),
         BuiltinFamily("ParallelIteration", ParallelIterationBuiltins.table),
         BuiltinFamily("ParallelFunctional", ParallelFunctionalBuiltins.table),
         BuiltinFamily("ParallelSubmit", ParallelSubmitBuiltins.table),
         BuiltinFamily("Parallelize", ParallelizeBuiltins.table),
+        BuiltinFamily("DefinitionDistribution", DistributionBuiltins.table, setUp: DistributionBuiltins.setUp),
+        BuiltinFamily("SharedState", SharedBuiltins.table + SharedRoundTrip.table, setUp: SharedBuiltins.setUp),
+        BuiltinFamily("CriticalSection", CriticalSectionBuiltins.table),
     ]
 }

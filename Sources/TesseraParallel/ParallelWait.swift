@@ -115,6 +115,9 @@ extension ParallelState {
             k.message(k.symbols.intern(fullName: "System`Parallel"), "failure", .integer(worker.id),
                       .string(String(decoding: message.body, as: UTF8.self)))
             return .result(worker, requestID: message.requestID, .symbol(k.sys.DollarFailed))
+        case .shared:
+            SharedRoundTrip.answer(message, from: worker, k)
+            return nil
         default:
             return nil
         }
@@ -126,8 +129,10 @@ extension ParallelState {
     }
 
     /// Sends `expr` (held) to `worker` for evaluation; false when the worker turned out dead.
+    /// The definitions `expr` needs that the worker lacks go first (DefinitionDistribution).
     func submit(_ expr: Expr, to worker: Worker, requestID: UInt64, _ k: Kernel) -> Bool {
         do {
+            try DefinitionDistribution.send(for: expr, to: worker, requestID: requestID, k)
             try LinkCodec.send(.evaluate, requestID: requestID, Expr(k.sys.Hold, expr), over: worker.link, k)
             worker.began(requestID)
             return true

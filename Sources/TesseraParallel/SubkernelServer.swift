@@ -25,6 +25,7 @@ public enum SubkernelServer {
         let state = ParallelState.of(kernel)
         let link = KernelLink(peer: 0, transport: LocalSocketTransport(socket: linkDescriptor), ledger: state.ledger,
                               clock: monotonicSeconds)
+        SharedClient.of(kernel).link = link
         kernel.kernelID = kernelID
         let id = kernel.symbols.intern(fullName: "System`$KernelID")
         id.setOwnValue(.integer(kernelID))

@@ -66,17 +66,23 @@ struct ReleaseSeedProgramTests {
         let run = ReleaseBinary.run("cross_spectrum.wl", [("{401, 300000}", "{8, 3000}"), ("{n, 1, 16}", "{n, 1, 4}")])
         #expect(run.status == 0, "\(run.lines)")
         #expect(run.lines.contains("{True, True}"), "both arrays packed: \(run.lines)")
+        // Smtx1 === Smtx2 and Smtx2 === Take[Smtx3, 2]: ParallelTable gives what Table gives.
+        #expect(Array(run.lines.suffix(3)) == ["True", "True", ""], "\(run.lines)")
     }
 
     @Test func kernelTrafficRunsSmallOnTheReleaseBinary() {
         let run = ReleaseBinary.run("kernel_traffic.wl", [("m = 30000; n = 640;", "m = 3000; n = 16;")])
         #expect(run.status == 0, "\(run.lines)")
-        #expect(run.lines.count > 6, "\(run.lines)")
+        #expect((run.lines.first.flatMap { Int($0) } ?? 0) >= 1, "$KernelCount after LaunchKernels[]: \(run.lines)")
+        // Table[...] === ParallelTable[...]
+        #expect(Array(run.lines.suffix(2)) == ["True", ""], "\(run.lines)")
     }
 
     @Test func multinormalRunsSmallOnTheReleaseBinary() {
         let run = ReleaseBinary.run("multinormal.wl", [("400000", "4000"), ("200000", "2000")])
         #expect(run.status == 0, "\(run.lines)")
         #expect(run.lines.first?.hasPrefix("{") == true && run.lines.first?.hasSuffix(", Null}") == true, "\(run.lines)")
+        // The draws of both subkernels joined, still packed.
+        #expect(Array(run.lines.suffix(2)) == ["{{4000, 100}, True}", ""], "\(run.lines)")
     }
 }

@@ -172,7 +172,7 @@ extension Kernel {
         return value
     }
 
-    enum ValueList { case down, up, sub, own, defaults }
+    enum ValueList { case down, up, sub, own, defaults, messages }
 
     private func valueListKind(_ head: Symbol) -> ValueList? {
         switch head.fullName {
@@ -181,11 +181,13 @@ extension Kernel {
         case "System`SubValues": return .sub
         case "System`OwnValues": return .own
         case "System`DefaultValues": return .defaults
+        case "System`Messages": return .messages
         default: return nil
         }
     }
 
-    /// `DownValues[f] = {lhs :> rhs, ...}` replaces all rules of that kind.
+    /// `DownValues[f] = {lhs :> rhs, ...}` replaces all rules of that kind (`Messages[f] = {HoldPattern[f::tag] :> text}`
+    /// too: a subkernel receives a symbol's messages this way).
     private func assignValueList(_ kind: ValueList, of owner: Symbol, _ value: Expr, call: Call) -> Expr? {
         guard value.isList(sys) else { return nil }
         var definitions: [Definition] = []
@@ -197,6 +199,16 @@ extension Kernel {
         switch kind {
         case .own:
             owner.setOwnValue(definitions.last?.rhs, delayed: definitions.last?.isDelayed ?? false)
+        case .messages:
+            var messages: [String: String] = [:]
+            for d in definitions {
+                var lhs = d.lhs
+                while lhs.hasHead(sys.HoldPattern), let inner = lhs.arguments.first { lhs = inner }
+                guard lhs.hasHead(sys.MessageName), lhs.arguments.count == 2, case .string(let tag) = lhs.arguments[1],
+                      case .string(let text) = d.rhs else { return nil }
+                messages[tag] = text
+            }
+            owner.setMessages(messages)
         case .defaults:
             owner.setDefaultValues(definitions.map { d in
                 var lhs = d.lhs

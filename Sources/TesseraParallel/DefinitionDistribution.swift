@@ -1,0 +1,92 @@
+// Automatic distribution of definitions: what a subkernel must be sent before it evaluates an
+// expression, computed when the master submits it (ParallelWait's `submit`), and sent as `define`
+// messages right before the `evaluate`, in the same turn.
+//
+// A kernel is sent, in this order: the packages of ParallelNeeds it has not loaded; the stubs of the
+// shared variables and functions it lacks; and every selected symbol the expression depends on, or
+// that was distributed before, that it lacks or has an older version of (`Symbol.version` against
+// `Worker.definitionVersions`). So a new kernel gets what the others have on its first request, and
+// an unchanged definition (a 962 MB array) is sent to each kernel once. One message per symbol, so
+// that the ledger records the bytes of each symbol's definitions.
+
+import TesseraCore
+import TesseraExpr
+import TesseraLink
+
+enum DefinitionDistribution {
+    /// One `define` body: the held definitions, and the symbol they are of (nil for a Needs).
+    struct Definition {
+        let symbol: String?
+        let body: Expr
+    }
+
+    /// Sends `worker` the definitions it needs before it evaluates `expr`, each as a `define`
+    /// message through the link's one send path (so big packed arrays in them go as shared-memory
+    /// handles), and records the bytes of each symbol's message in the ledger.
+    static func send(for expr: Expr?, to worker: Worker, requestID: UInt64, _ k: Kernel) throws(LinkError) {
+        let ledger = ParallelState.of(k).ledger
+        for definition in definitions(for: expr, to: worker, k) {
+            let before = ledger.totals(peer: worker.id, direction: .sent).wireBytes
+            try LinkCodec.send(.define, requestID: requestID, definition.body, over: worker.link, k)
+            if let symbol = definition.symbol {
+                ledger.recordDefinition(symbol: symbol, bytes: ledger.totals(peer: worker.id, direction: .sent).wireBytes - before)
+            }
+        }
+    }
+
+    /// The definitions `worker` needs before it evaluates `expr` (nil: only what other evaluations
+    /// left to send). Records them as sent.
+    static func definitions(for expr: Expr?, to worker: Worker, _ k: Kernel) -> [Definition] {
+        let state = DistributionState.of(k)
+        var out: [Definition] = []
+        let loaded = state.needsSent[worker.id] ?? 0
+        for context in state.needs.dropFirst(loaded) {
+            let load = Expr(k.sys.Hold, Expr(k.symbols.intern(fullName: "System`Needs"), .string(context)))
+            out.append(Definition(symbol: nil, body: load))
+        }
+        state.needsSent[worker.id] = state.needs.count
+        for s in state.sharedVariables + state.sharedFunctions
+        where worker.definitionVersions[s.fullName] != DistributionState.sharedStamp {
+            let stub = SharedStubs.definitions(for: s, function: state.isSharedFunction(s), k)
+            out.append(Definition(symbol: s.fullName, body: stub.installer(for: s, k)))
+            worker.definitionVersions[s.fullName] = DistributionState.sharedStamp
+        }
+        let selection = DistributedContexts.current(k)
+        var roots: [Symbol] = []
+        var force = Set<ObjectIdentifier>()
+        for s in state.formerlyShared where worker.definitionVersions[s.fullName] == DistributionState.sharedStamp {
+            roots.append(s)
+            force.insert(ObjectIdentifier(s))
+        }
+        if selection != .none {
+            for s in state.distributed {
+                roots.append(s)
+                force.insert(ObjectIdentifier(s))
+            }
+            if let expr { roots += DefinitionDependencies.mentions(of: expr).reversed() }
+        }
+        let needed = DefinitionDependencies.closure(of: roots, force: force, selection: selection, state)
+        out += installing(needed, on: worker, k).definitions
+        return out
+    }
+
+    /// Definitions of those of `symbols` that `worker` lacks or has an older version of.
+    static func installing(_ symbols: [Symbol], on worker: Worker, _ k: Kernel) -> (definitions: [Definition], sent: [Symbol]) {
+        let state = DistributionState.of(k)
+        var out: [Definition] = []
+        var sent: [Symbol] = []
+        for s in symbols where isStale(s, on: worker) {
+            out.append(Definition(symbol: s.fullName, body: SymbolDefinitions(of: s).installer(for: s, k)))
+            worker.definitionVersions[s.fullName] = s.version
+            state.noteDistributed(s)
+            sent.append(s)
+        }
+        return (out, sent)
+    }
+
+    /// Whether `worker` lacks the current definitions of `s`.
+    static func isStale(_ s: Symbol, on worker: Worker) -> Bool {
+        if let have = worker.definitionVersions[s.fullName] { return have != s.version }
+        return SymbolDefinitions.hasAny(s)
+    }
+}
