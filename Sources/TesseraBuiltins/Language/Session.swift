@@ -41,7 +41,7 @@ enum SessionBuiltins {
         set("$CommandLine", Expr(k.sys.List, k.commandLine.map { .string($0) }))
         set("$MachinePrecision", .real(15.954589770191003))
         set("$MaxMachineInteger", .integer(Int.max))
-        set("$ProcessorCount", .integer(2))
+        set("$ProcessorCount", .integer(max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
         for name in ["$Version", "$VersionNumber", "$SystemID", "$OperatingSystem", "$MachinePrecision",
                      "$MaxMachineInteger"] {
             k.symbols.intern(fullName: "System`" + name).setAttributes([.protected])
