@@ -8,6 +8,7 @@ public enum ParallelFamilies {
         BuiltinFamily("ParallelEvaluate", ParallelEvaluateBuiltins.table),
         BuiltinFamily("EvaluationQueue", EvaluationQueueBuiltins.table),
         BuiltinFamily("ParallelIteration", ParallelIterationBuiltins.table),
+        BuiltinFamily("ItemStreams", ItemStreams.table),
         BuiltinFamily("ParallelFunctional", ParallelFunctionalBuiltins.table),
         BuiltinFamily("ParallelSubmit", ParallelSubmitBuiltins.table),
         BuiltinFamily("Parallelize", ParallelizeBuiltins.table),

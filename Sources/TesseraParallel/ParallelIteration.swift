@@ -59,12 +59,14 @@ enum ParallelIterationBuiltins {
         }
         let kernels = ParallelRun.kernelCount(k, c.head)
         guard kernels > 0 else { return try k.evaluate(serialForm) }
-        let body = positional[0], inner = Array(positional.dropFirst(2))
+        // Each item draws random numbers from its own stream (ItemStreams.swift).
+        let body = ItemStreams.seeded(positional[0], seed: NumericEngines.drawStreamSeed(k), k)
+        let inner = Array(positional.dropFirst(2))
         let unit = { (range: Range<Int>) -> Expr in
             let iterator = spec.variable.map {
                 Expr(k.sys.List, .symbol($0), Expr(k.sys.List, range.map(spec.values.value)))
             } ?? Expr(k.sys.List, .integer(range.count))
-            return Expr(serial, [body, iterator] + inner)
+            return ItemStreams.counting(Expr(serial, [body, iterator] + inner), from: range.lowerBound, k)
         }
         let count = spec.values.count
         let results = perItem

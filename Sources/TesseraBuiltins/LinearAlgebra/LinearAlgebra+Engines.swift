@@ -48,6 +48,16 @@ public enum NumericEngines {
         k.extensionState(RandomState.self) { RandomState(engine: RandomEngine()) }
     }
 
+    /// A draw from the kernel's generator: the seed of a parallel call's item streams (after
+    /// `SeedRandom[s]` the same on every run; otherwise from the operating system's entropy).
+    public static func drawStreamSeed(_ k: Kernel) -> UInt64 { random(k).engine.next() }
+
+    /// Reseeds the kernel's generator with the stream of item `index` of the call seeded `seed`: the
+    /// draws of an item depend on the seed and its index only, not on the kernel or the batch it ran in.
+    public static func seedItemStream(_ k: Kernel, seed: UInt64, index: Int) {
+        random(k).engine = RandomEngine(seedWords: [seed, UInt64(bitPattern: Int64(index)), 0x7465_7373_6572_6121])
+    }
+
     /// Sets the FFTW threads of this kernel and the (process-wide) OpenBLAS threads.
     public static func setThreads(_ k: Kernel, _ n: Int) {
         fourier(k).threads = n
