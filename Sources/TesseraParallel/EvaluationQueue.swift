@@ -158,13 +158,19 @@ final class EvaluationQueue {
         }
     }
 
-    /// Removes a dead worker from `Kernels[]`.
+    /// Removes a dead worker from `Kernels[]`; with `Parallel`Settings`$RelaunchFailedKernels` = True
+    /// (False by default, as in Mathematica) a new kernel takes its place.
     private func drop(_ worker: Worker, _ k: Kernel) {
         worker.bury()
         let state = ParallelState.of(k)
         state.workers.removeAll { !$0.isAlive }
         KernelBuiltins.setKernelCount(k, state.liveWorkers.count)
+        if k.symbols.intern(fullName: Self.relaunchSetting).ownValue?.isSymbol(k.sys.True) == true {
+            KernelBuiltins.launch(k, 1)
+        }
     }
+
+    static let relaunchSetting = "Parallel`Settings`$RelaunchFailedKernels"
 }
 
 enum EvaluationQueueBuiltins {

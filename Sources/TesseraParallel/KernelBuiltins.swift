@@ -33,6 +33,7 @@ enum KernelBuiltins {
         let id = k.symbols.intern(fullName: "System`$KernelID")
         id.setOwnValue(.integer(k.kernelID))
         id.setAttributes([.protected])
+        k.symbols.intern(fullName: EvaluationQueue.relaunchSetting).setOwnValue(.symbol(k.sys.False))
         let process = k.symbols.intern(fullName: "System`$ProcessID")
         process.setOwnValue(.integer(Int(getpid())))
         process.setAttributes([.protected])

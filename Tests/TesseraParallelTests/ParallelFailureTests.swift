@@ -23,6 +23,16 @@ struct ParallelFailureTests {
         #expect(run.output.contains("QueueRun::req: Requeueing evaluations {1} assigned to KernelObject[1, local]."), "\(run.output)")
     }
 
+    @Test func withRelaunchOnADroppedKernelIsReplacedAndTheResultIsComplete() {
+        let run = Master.run([
+            "LaunchKernels[2]; Parallel`Settings`$RelaunchFailedKernels = True;",
+            "ParallelTable[If[$KernelID == 1 && i == 5, Quit[]]; i^2, {i, 20}, Method -> \"CoarsestGrained\"] === Table[i^2, {i, 20}]",
+            "{$KernelCount, Kernels[]}",
+        ])
+        #expect(run.results[1] == "True")
+        #expect(run.results[2] == "{2, {KernelObject[2, \"local\"], KernelObject[3, \"local\"]}}", "\(run.output)")
+    }
+
     @Test func anEvaluationThatKillsTwoKernelsIsAbandonedWithFailed() {
         let run = Master.run([
             "LaunchKernels[2]; Null",
