@@ -153,6 +153,9 @@ final class EvaluationQueue {
                 results[id] = .symbol(k.sys.DollarFailed)
             } else {
                 k.message(queueRun, "req", kernel, Expr(k.sys.List, .integer(id)))
+                if worker.sharedCallsInRequest > 0 {
+                    k.message(queueRun, "shared", Expr(k.sys.List, .integer(id)), kernel)
+                }
                 waiting.insert(id, at: 0)
             }
         }
@@ -178,6 +181,7 @@ enum EvaluationQueueBuiltins {
         BuiltinSpec("QueueRun", messages: [
             "req": "Requeueing evaluations `2` assigned to `1`.",
             "aba": "Abandoning evaluations `2` assigned to `1`.",
+            "shared": "Evaluations `1` used shared variables or functions on `2` before it failed; evaluating them again repeats what they did there.",
         ]),
     ]
 }

@@ -116,6 +116,7 @@ extension ParallelState {
                       .string(String(decoding: message.body, as: UTF8.self)))
             return .result(worker, requestID: message.requestID, .symbol(k.sys.DollarFailed))
         case .shared:
+            worker.sharedCallsInRequest += 1
             SharedRoundTrip.answer(message, from: worker, k)
             return nil
         default:

@@ -36,7 +36,14 @@ final class Worker {
     var isAlive: Bool { if case .dead = state { return false } else { return true } }
     var isIdle: Bool { if case .idle = state { return true } else { return false } }
 
-    func began(_ requestID: UInt64) { state = .busy(requestID: requestID) }
+    /// Shared variables and functions the running request used: if the kernel dies, evaluating the
+    /// request again would repeat those effects, and the queue says so.
+    var sharedCallsInRequest = 0
+
+    func began(_ requestID: UInt64) {
+        state = .busy(requestID: requestID)
+        sharedCallsInRequest = 0
+    }
 
     func finished() {
         evaluationsDone += 1

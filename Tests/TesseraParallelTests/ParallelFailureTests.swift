@@ -33,6 +33,15 @@ struct ParallelFailureTests {
         #expect(run.results[2] == "{2, {KernelObject[2, \"local\"], KernelObject[3, \"local\"]}}", "\(run.output)")
     }
 
+    @Test func requeuedWorkThatTouchedSharedVariablesSaysSo() {
+        let run = Master.run([
+            "LaunchKernels[2]; count = 0; SetSharedVariable[count];",
+            "ParallelTable[count++; If[$KernelID == 1 && i == 5, Quit[]]; i, {i, 10}, Method -> \"CoarsestGrained\"]",
+        ])
+        #expect(run.results[1] == "{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}")
+        #expect(run.output.contains("QueueRun::shared: Evaluations {1} used shared variables or functions on KernelObject[1, local] before it failed"), "\(run.output)")
+    }
+
     @Test func anEvaluationThatKillsTwoKernelsIsAbandonedWithFailed() {
         let run = Master.run([
             "LaunchKernels[2]; Null",
