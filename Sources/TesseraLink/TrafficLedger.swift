@@ -56,6 +56,21 @@ public struct TrafficTotals: Sendable, Equatable {
         a.sharedBytes += b.sharedBytes
         a.transferSeconds += b.transferSeconds
     }
+
+    /// Counts one message.
+    mutating func add(wireBytes: Int, sharedBytes: Int, seconds: Double) {
+        messages += 1
+        self.wireBytes += wireBytes
+        self.sharedBytes += sharedBytes
+        transferSeconds += seconds
+    }
+
+    public static func -= (a: inout TrafficTotals, b: TrafficTotals) {
+        a.messages -= b.messages
+        a.wireBytes -= b.wireBytes
+        a.sharedBytes -= b.sharedBytes
+        a.transferSeconds -= b.transferSeconds
+    }
 }
 
 /// One kernel's ledger. Owned by the kernel's parallel state (one thread, like the kernel).
@@ -64,27 +79,29 @@ public final class TrafficLedger {
     public private(set) var cells: [Int: [[TrafficTotals]]] = [:]
     /// Symbols whose definitions were sent, with the bytes of their definition messages.
     public private(set) var definitionBytesBySymbol: [String: Int] = [:]
+    /// The bytes of packed arrays in those definitions that went by handle instead (bytes a handle saved).
+    public private(set) var definitionSharedBytesBySymbol: [String: Int] = [:]
 
     public init() {}
 
     public func record(peer: Int, direction: TrafficDirection, kind: LinkMessage.Kind, wireBytes: Int,
                        sharedBytes: Int, seconds: Double) {
-        var table = cells[peer] ?? Array(repeating: Array(repeating: TrafficTotals(), count: TrafficKind.allCases.count),
-                                         count: TrafficDirection.allCases.count)
-        let k = TrafficKind(kind).rawValue
-        table[direction.rawValue][k].messages += 1
-        table[direction.rawValue][k].wireBytes += wireBytes
-        table[direction.rawValue][k].sharedBytes += sharedBytes
-        table[direction.rawValue][k].transferSeconds += seconds
-        cells[peer] = table
+        // Mutated in place through the dictionary's subscript: taking the table out and putting it
+        // back would copy its arrays on every message.
+        cells[peer, default: Self.emptyTable][direction.rawValue][TrafficKind(kind).rawValue].add(
+            wireBytes: wireBytes, sharedBytes: sharedBytes, seconds: seconds)
     }
+
+    private static let emptyTable = Array(repeating: Array(repeating: TrafficTotals(), count: TrafficKind.allCases.count),
+                                          count: TrafficDirection.allCases.count)
 
     func adjustMessages(peer: Int, direction: TrafficDirection, kind: TrafficKind, by delta: Int) {
         cells[peer]?[direction.rawValue][kind.rawValue].messages += delta
     }
 
-    public func recordDefinition(symbol: String, bytes: Int) {
+    public func recordDefinition(symbol: String, bytes: Int, sharedBytes: Int = 0) {
         definitionBytesBySymbol[symbol, default: 0] += bytes
+        if sharedBytes > 0 { definitionSharedBytesBySymbol[symbol, default: 0] += sharedBytes }
     }
 
     public func totals(peer: Int? = nil, direction: TrafficDirection? = nil, kind: TrafficKind? = nil) -> TrafficTotals {
@@ -104,5 +121,37 @@ public final class TrafficLedger {
     public func reset() {
         cells = [:]
         definitionBytesBySymbol = [:]
+        definitionSharedBytesBySymbol = [:]
+    }
+
+    /// A copy of the totals so far, to measure a stretch of traffic with `since(_:)`.
+    public func snapshot() -> TrafficLedger {
+        let copy = TrafficLedger()
+        copy.cells = cells
+        copy.definitionBytesBySymbol = definitionBytesBySymbol
+        copy.definitionSharedBytesBySymbol = definitionSharedBytesBySymbol
+        return copy
+    }
+
+    /// The traffic recorded after `earlier` (a `snapshot()` of this ledger), as a ledger of its own;
+    /// cells and symbols with no traffic in between are left out.
+    public func since(_ earlier: TrafficLedger) -> TrafficLedger {
+        let difference = TrafficLedger()
+        for (peer, table) in cells {
+            var delta = table
+            if let before = earlier.cells[peer] {
+                for d in delta.indices { for k in delta[d].indices { delta[d][k] -= before[d][k] } }
+            }
+            if delta.contains(where: { $0.contains { $0.messages != 0 || $0.wireBytes != 0 || $0.sharedBytes != 0 } }) {
+                difference.cells[peer] = delta
+            }
+        }
+        for (symbol, bytes) in definitionBytesBySymbol where bytes != earlier.definitionBytesBySymbol[symbol] {
+            difference.definitionBytesBySymbol[symbol] = bytes - (earlier.definitionBytesBySymbol[symbol] ?? 0)
+        }
+        for (symbol, bytes) in definitionSharedBytesBySymbol where bytes != earlier.definitionSharedBytesBySymbol[symbol] {
+            difference.definitionSharedBytesBySymbol[symbol] = bytes - (earlier.definitionSharedBytesBySymbol[symbol] ?? 0)
+        }
+        return difference
     }
 }

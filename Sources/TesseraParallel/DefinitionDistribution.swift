@@ -24,13 +24,20 @@ enum DefinitionDistribution {
     /// message through the link's one send path (so big packed arrays in them go as shared-memory
     /// handles), and records the bytes of each symbol's message in the ledger.
     static func send(for expr: Expr?, to worker: Worker, requestID: UInt64, _ k: Kernel) throws(LinkError) {
-        let ledger = ParallelState.of(k).ledger
         for definition in definitions(for: expr, to: worker, k) {
-            let before = ledger.totals(peer: worker.id, direction: .sent).wireBytes
-            try LinkCodec.send(.define, requestID: requestID, definition.body, over: worker.link, k)
-            if let symbol = definition.symbol {
-                ledger.recordDefinition(symbol: symbol, bytes: ledger.totals(peer: worker.id, direction: .sent).wireBytes - before)
-            }
+            try send(definition, to: worker, requestID: requestID, k)
+        }
+    }
+
+    /// Sends one `define` message and records its wire and shared bytes under its symbol.
+    static func send(_ definition: Definition, to worker: Worker, requestID: UInt64, _ k: Kernel) throws(LinkError) {
+        let ledger = ParallelState.of(k).ledger
+        let before = ledger.totals(peer: worker.id, direction: .sent)
+        try LinkCodec.send(.define, requestID: requestID, definition.body, over: worker.link, k)
+        if let symbol = definition.symbol {
+            let after = ledger.totals(peer: worker.id, direction: .sent)
+            ledger.recordDefinition(symbol: symbol, bytes: after.wireBytes - before.wireBytes,
+                                    sharedBytes: after.sharedBytes - before.sharedBytes)
         }
     }
 

@@ -54,7 +54,7 @@ enum DistributionBuiltins {
             let (definitions, installed) = DefinitionDistribution.installing(symbols, on: worker, k)
             do {
                 for definition in definitions {
-                    try LinkCodec.send(.define, requestID: 0, definition.body, over: worker.link, k)
+                    try DefinitionDistribution.send(definition, to: worker, requestID: 0, k)
                 }
             } catch {
                 worker.bury()

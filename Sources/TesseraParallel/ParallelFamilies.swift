@@ -15,5 +15,6 @@ public enum ParallelFamilies {
         BuiltinFamily("DefinitionDistribution", DistributionBuiltins.table, setUp: DistributionBuiltins.setUp),
         BuiltinFamily("SharedState", SharedBuiltins.table + SharedRoundTrip.table, setUp: SharedBuiltins.setUp),
         BuiltinFamily("CriticalSection", CriticalSectionBuiltins.table),
+        BuiltinFamily("ParallelTraffic", TrafficBuiltins.table),
     ]
 }
