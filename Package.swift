@@ -5,7 +5,9 @@ import PackageDescription
 /// every step; the checks cost about a tenth of its time) and use non-atomic reference counting: a
 /// kernel is one thread of one process (subkernels are processes), and atomic retains and releases
 /// were over half the time of an evaluation loop. Debug builds, which the tests run in parallel
-/// threads, keep both.
+/// threads, keep both. The contract this relies on (a kernel and everything reachable from it belong
+/// to one thread; a helper thread touches raw bytes only) is written in
+/// Sources/TesseraCore/ThreadOwnership.swift and checked there in debug builds.
 let releaseSettings: [SwiftSetting] = [
     .unsafeFlags(["-enforce-exclusivity=unchecked", "-Xfrontend", "-assume-single-threaded"], .when(configuration: .release)),
 ]
