@@ -27,7 +27,8 @@ public final class KernelLink {
                       seconds: clock() - start)
     }
 
-    /// The next message. The caller reports the shared bytes it found in the body with `noteShared`.
+    /// The next message. The shared bytes its body stands for are counted when it is decoded
+    /// (`expression(of:symbols:)`).
     public func receive() throws(LinkError) -> LinkMessage {
         let start = clock()
         let (message, wire) = try transport.receive()
@@ -39,19 +40,11 @@ public final class KernelLink {
     /// Adds the bytes of arrays received by handle to the ledger (known only once the body is decoded).
     public func noteSharedReceived(_ bytes: Int, kind: LinkMessage.Kind) {
         guard bytes > 0 else { return }
-        ledger.record(peer: peer, direction: .received, kind: kind, wireBytes: 0, sharedBytes: bytes, seconds: 0)
-        ledger.undoMessageCount(peer: peer, direction: .received, kind: kind)
+        ledger.addSharedBytes(bytes, peer: peer, direction: .received, kind: kind)
     }
 
     public func close() {
         transport.close()
         sharedArrays.reset()
-    }
-}
-
-extension TrafficLedger {
-    /// `noteSharedReceived` adds bytes to a message already counted; this takes back its message count.
-    func undoMessageCount(peer: Int, direction: TrafficDirection, kind: LinkMessage.Kind) {
-        adjustMessages(peer: peer, direction: direction, kind: TrafficKind(kind), by: -1)
     }
 }

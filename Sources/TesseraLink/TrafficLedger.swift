@@ -95,8 +95,10 @@ public final class TrafficLedger {
     private static let emptyTable = Array(repeating: Array(repeating: TrafficTotals(), count: TrafficKind.allCases.count),
                                           count: TrafficDirection.allCases.count)
 
-    func adjustMessages(peer: Int, direction: TrafficDirection, kind: TrafficKind, by delta: Int) {
-        cells[peer]?[direction.rawValue][kind.rawValue].messages += delta
+    /// Adds shared bytes to a message already counted (a received body's handles are known only once
+    /// it is decoded).
+    func addSharedBytes(_ bytes: Int, peer: Int, direction: TrafficDirection, kind: LinkMessage.Kind) {
+        cells[peer, default: Self.emptyTable][direction.rawValue][TrafficKind(kind).rawValue].sharedBytes += bytes
     }
 
     public func recordDefinition(symbol: String, bytes: Int, sharedBytes: Int = 0) {

@@ -45,8 +45,17 @@ enum KernelBuiltins {
         count.setAttributes([.protected])
     }
 
-    /// The processors of this machine ($ProcessorCount).
-    static var processorCount: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+    /// How many kernels `LaunchKernels[]` starts: `$ProcessorCount` (the session sets it from the
+    /// machine), at least 1.
+    static func defaultKernelCount(_ k: Kernel) -> Int {
+        guard case .integer(let n)? = k.symbols.intern(fullName: "System`$ProcessorCount").ownValue else { return 1 }
+        return max(1, n)
+    }
+
+    /// The parallel functions launch the default kernels on first use, as in Mathematica.
+    static func launchDefaultKernelsIfNone(_ k: Kernel) {
+        if ParallelState.of(k).liveWorkers.isEmpty { launch(k, defaultKernelCount(k)) }
+    }
 
     static func kernelObject(_ k: Kernel, _ w: Worker) -> Expr {
         Expr(k.symbols.intern(fullName: "System`KernelObject"), .integer(w.id), .string("local"))
@@ -54,7 +63,7 @@ enum KernelBuiltins {
 
     static func launchKernels(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         guard k.checkCount(c, 0, 1) else { return nil }
-        var count = processorCount
+        var count = defaultKernelCount(k)
         if c.count == 1 {
             guard case .integer(let n) = c[0], n >= 0 else {
                 k.message(c.head, "intnm", c.expr, .integer(1))

@@ -17,7 +17,7 @@ enum ParallelEvaluateBuiltins {
     private static func evaluateOnKernels(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         guard k.checkCount(c, 1, 3) else { return nil }
         let state = ParallelState.of(k)
-        if state.liveWorkers.isEmpty { KernelBuiltins.launch(k, KernelBuiltins.processorCount) }
+        KernelBuiltins.launchDefaultKernelsIfNone(k)
         var workers = state.liveWorkers
         if c.count >= 2 {
             guard let chosen = KernelBuiltins.selected(k, c[1], state) else { return nil }

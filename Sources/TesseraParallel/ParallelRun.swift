@@ -11,7 +11,7 @@ enum ParallelRun {
     /// `head::nopar`: the caller then evaluates its serial form.
     static func kernelCount(_ k: Kernel, _ head: Symbol) -> Int {
         let state = ParallelState.of(k)
-        if state.liveWorkers.isEmpty { KernelBuiltins.launch(k, KernelBuiltins.processorCount) }
+        KernelBuiltins.launchDefaultKernelsIfNone(k)
         let count = state.liveWorkers.count
         if count == 0 { k.message(head, "nopar") }
         return count

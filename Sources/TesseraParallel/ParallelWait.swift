@@ -26,12 +26,13 @@ extension ParallelState {
     /// usable), and throws `.aborted`.
     func nextEvent(_ k: Kernel) throws(Interrupt) -> WorkerEvent? {
         while true {
-            let busy = busyWorkers
-            guard !busy.isEmpty else { return nil }
-            var fds = busy.map { pollfd(fd: $0.link.pollDescriptor, events: Int16(POLLIN), revents: 0) }
-            let ready = poll(&fds, nfds_t(fds.count), 20)
-            if ready < 0 && errno != EINTR { return .died(busy[0], requestID: pendingRequest(busy[0])) }
-            if ready <= 0 {
+            let readable: [Worker]
+            switch pollBusyWorkers(milliseconds: 20) {
+            case .noneBusy:
+                return nil
+            case .failed(let worker):
+                return .died(worker, requestID: pendingRequest(worker))
+            case .quiet:
                 do throws(Interrupt) {
                     try k.pollInterrupts()
                 } catch {
@@ -39,8 +40,10 @@ extension ParallelState {
                     throw error
                 }
                 continue
+            case .readable(let workers):
+                readable = workers
             }
-            for (i, worker) in busy.enumerated() where fds[i].revents != 0 {
+            for worker in readable {
                 guard let event = receive(from: worker, k) else { continue }
                 if case .result(_, let id, let value) = event, value.hasHead(k.symbols.intern(fullName: "Tessera`Aborted")) {
                     abortBusyWorkers(k)
@@ -53,6 +56,26 @@ extension ParallelState {
     }
 
     var busyWorkers: [Worker] { workers.filter { if case .busy = $0.state { return true } else { return false } } }
+
+    private enum PollOutcome {
+        case noneBusy
+        /// poll(2) itself failed (not EINTR): the first busy worker is given up.
+        case failed(Worker)
+        /// Nothing to read within the time (or a signal interrupted the wait).
+        case quiet
+        case readable([Worker])
+    }
+
+    /// Waits up to `milliseconds` for a message (or the end of the link) from any busy worker.
+    private func pollBusyWorkers(milliseconds: Int32) -> PollOutcome {
+        let busy = busyWorkers
+        guard !busy.isEmpty else { return .noneBusy }
+        var fds = busy.map { pollfd(fd: $0.link.pollDescriptor, events: Int16(POLLIN), revents: 0) }
+        let ready = poll(&fds, nfds_t(fds.count), milliseconds)
+        if ready < 0 && errno != EINTR { return .failed(busy[0]) }
+        if ready <= 0 { return .quiet }
+        return .readable(busy.indices.filter { fds[$0].revents != 0 }.map { busy[$0] })
+    }
 
     /// AbortKernels: SIGINT to every busy subkernel (their SubkernelServer routes it to the kernel's
     /// abort flag), then their answers are read and dropped, so that each is idle and usable again.
@@ -68,10 +91,8 @@ extension ParallelState {
         }
         let deadline = monotonicSeconds() + 5
         while !busyWorkers.isEmpty {
-            let busy = busyWorkers
-            var fds = busy.map { pollfd(fd: $0.link.pollDescriptor, events: Int16(POLLIN), revents: 0) }
-            if poll(&fds, nfds_t(fds.count), 50) > 0 {
-                for (i, worker) in busy.enumerated() where fds[i].revents != 0 { _ = receive(from: worker, k) }
+            if case .readable(let workers) = pollBusyWorkers(milliseconds: 50) {
+                for worker in workers { _ = receive(from: worker, k) }
             }
             if monotonicSeconds() > deadline {
                 // A subkernel deep in a native call that does not poll: it cannot be kept.
