@@ -16,14 +16,18 @@
 // - `descriptor`: index into the message's descriptors (SCM_RIGHTS) for a window new to the peer,
 //   -1 when the peer maps it already. So 401 evaluations over rows of `a` send one descriptor.
 //
-// Release: the sender holds its windows weakly; when a buffer it sent dies, the next message names
-// the window in `Tessera`SharedRelease[{window...}, body]` and the receiver drops its mapping. The
-// memory is then freed with its last holder (a memfd lives while any descriptor or mapping does:
-// no cross-process count, nothing in /dev/shm, and a crashed kernel's mappings go with it).
+// Release and reuse (SharedArrayTransfer+Release.swift): each side sends its notices about windows
+// with its next body, as `Tessera`SharedRelease[body, {released}, {forgotten}, {unused}, {unmapped},
+// {dropped}]`. The sender holds its windows weakly and releases those whose buffers died; the
+// receiver says which windows it no longer uses and which it unmapped, so that the sender can reuse
+// a segment of its own once no peer maps it (fresh pages cost a fault each; recycled ones do not).
+// The memory is freed with its last holder (a memfd lives while any descriptor or mapping does: no
+// cross-process count, nothing in /dev/shm, and a crashed kernel's mappings go with it).
 //
-// Value semantics: the one place that attaches a buffer's descriptor marks the buffer exported, so
-// its owner never reuses the memory (PackedBuffer.deinit); the receiver maps read-only, so a write
-// there copies first (PackedArray.makeUniqueForWriting). Heap arrays (no handle) and small arrays go
+// Value semantics: the one place that attaches a buffer's descriptor counts a hold on the buffer's
+// own segment (or marks other memory exported for good), so its owner neither writes it in place nor
+// reuses it while a peer may map it (PackedArray.makeUniqueForWriting, PackedBuffer.deinit); the
+// receiver maps read-only, so a write there copies first. Heap arrays (no handle) and small arrays go
 // as WXF bytes.
 //
 // One instance per link, used from the kernel's one thread.
@@ -50,14 +54,44 @@ public final class SharedArrayTransfer {
     struct SentWindow {
         let id: Int
         weak var buffer: PackedBuffer?
+        /// The buffer's own segment, held (and counted) until the peer unmaps the window.
+        let segment: SharedSegment?
+        /// The number of the last body that named the window.
+        var lastBody: Int
     }
 
-    private var sent: [SegmentKey: SentWindow] = [:]
-    private var nextWindow = 1
-    /// Windows found dead while a body was being written, released with the next body.
-    private var lateReleases: [Int] = []
-    /// Windows the peer sent, by the peer's name, with our read-only mapping of each.
-    private var received: [Int: PackedBuffer] = [:]
+    /// A window of the peer this side maps.
+    struct ReceivedWindow {
+        var buffer: PackedBuffer
+        /// The sender's number of the last body that named it (see `SentWindow.lastBody`).
+        var lastBody: Int
+        /// Already reported unused to the sender (it keeps the window while its own buffer lives).
+        var reportedUnused = false
+        /// The sender released it while values here still mapped it: reported unmapped once they die.
+        var released = false
+    }
+
+    // The sender's side.
+    var sent: [SegmentKey: SentWindow] = [:]
+    var sentKeys: [Int: SegmentKey] = [:]
+    var nextWindow = 1
+    /// Bodies encoded so far: the number a handle carries, so that a receiver's "unused" notice can
+    /// be matched against the last body that named the window.
+    var bodiesEncoded = 0
+    /// Released windows whose segments wait for the peer to unmap them, with the last body naming each.
+    var awaitingUnmap: [Int: (segment: SharedSegment, lastBody: Int)] = [:]
+    /// Windows to release with the next body: the peer answers with "unmapped" (`released`) or not
+    /// (`forgotten`: the segment was accounted for already).
+    var released: [Int] = []
+    var forgotten: [Int] = []
+
+    // The receiver's side.
+    var received: [Int: ReceivedWindow] = [:]
+    /// Notices for the sender: windows unused here (with their last body), unmapped, or let go while
+    /// a third process may still map them.
+    var unused: [(id: Int, lastBody: Int)] = []
+    var unmapped: [Int] = []
+    var dropped: [Int] = []
 
     /// Descriptors attached to messages / taken from messages over the link's life (for tests and the
     /// traffic monitor: each segment goes to a kernel once).
@@ -68,6 +102,8 @@ public final class SharedArrayTransfer {
 
     /// Windows the peer holds a mapping of on our word (sent, not yet released).
     public var sentWindowCount: Int { sent.count }
+    /// Released windows of this side's own segments that the peer has not said it unmapped.
+    public var awaitingUnmapCount: Int { awaitingUnmap.count }
     /// Windows of the peer this side maps.
     public var receivedWindowCount: Int { received.count }
 
@@ -84,27 +120,12 @@ public final class SharedArrayTransfer {
 
     /// `expression` as a body for the peer: big shared packed arrays as handles, the rest as WXF.
     public func encode(_ expression: Expr, symbols: SymbolTable) -> OutgoingBody {
-        let released = sweep()
-        var body = expression
-        if !released.isEmpty {
-            body = Expr(symbols.intern(fullName: Self.releaseHead),
-                        Expr(symbols.system.List, released.map { .integer($0) }), expression)
-        }
+        bodiesEncoded += 1
+        let body = wrappingNotices(expression, symbols: symbols)
         let encoder = HandleEncoder(self, symbols: symbols)
         let bytes = WXF.encode(body, symbols: symbols, arraySubstitution: encoder)
         return OutgoingBody(bytes: bytes, descriptors: encoder.descriptors, sharedBytes: encoder.sharedBytes,
                             holds: encoder.holds)
-    }
-
-    /// Forgets the windows whose buffers died here and returns their names for the peer to drop.
-    private func sweep() -> [Int] {
-        var released = lateReleases
-        lateReleases = []
-        for (key, window) in sent where window.buffer == nil {
-            released.append(window.id)
-            sent[key] = nil
-        }
-        return released.sorted()
     }
 
     /// The handle for `array`, or nil to write it as bytes. Attaches the descriptor (and marks the
@@ -119,14 +140,24 @@ public final class SharedArrayTransfer {
         let id: Int
         if let window = sent[key], window.buffer != nil {
             id = window.id
+            sent[key]?.lastBody = bodiesEncoded
         } else {
             // Small arrays are cheaper as bytes, unless the peer maps their memory already.
             guard array.byteCount >= PackedBuffer.sharedThreshold else { return nil }
-            if let dead = sent[key] { lateReleases.append(dead.id) }
+            if sent[key] != nil { release(key) }
             id = nextWindow
             nextWindow += 1
-            buffer.markExported()  // another process may map it from now on: its owner never reuses it
-            sent[key] = SentWindow(id: id, buffer: buffer)
+            // Another process may map it from now on: its owner neither writes nor reuses it until
+            // the peer unmaps it (a segment of its own), or ever (a slab slot, another's mapping).
+            let segment = buffer.ownedSegment
+            if let segment {
+                segment.addPeerHold()
+            } else {
+                buffer.markExported()
+                buffer.markForwarded()
+            }
+            sent[key] = SentWindow(id: id, buffer: buffer, segment: segment, lastBody: bodiesEncoded)
+            sentKeys[id] = key
             descriptor = encoder.descriptors.count
             encoder.descriptors.append(shared.fd)
             encoder.holds.append(buffer)
@@ -135,7 +166,8 @@ public final class SharedArrayTransfer {
         encoder.sharedBytes += array.byteCount
         let dims = Expr(encoder.symbols.system.List, array.dimensions.map { .integer($0) })
         return Expr(encoder.marker, .integer(id), .integer(shared.offset), .integer(array.byteOffset),
-                    .integer(shared.length), .integer(Int(array.type.rawValue)), dims, .integer(descriptor))
+                    .integer(shared.length), .integer(Int(array.type.rawValue)), dims, .integer(descriptor),
+                    .integer(bodiesEncoded))
     }
 
     // MARK: Receiving
@@ -146,23 +178,16 @@ public final class SharedArrayTransfer {
     public func decode(_ bytes: [UInt8], descriptors: [Int32], symbols: SymbolTable,
                        limits: WXFLimits = WXFLimits()) throws(WXFError) -> (Expr, sharedBytes: Int) {
         let decoder = HandleDecoder(self, descriptors: descriptors)
-        var e = try WXF.decode(bytes, symbols: symbols, limits: limits, arraySubstitution: decoder)
-        if case .normal(let n) = e, case .symbol(let head) = n.head, head.fullName == Self.releaseHead,
-           n.arguments.count == 2 {
-            for name in n.arguments[0].arguments {
-                if case .integer(let id) = name { received[id] = nil }
-            }
-            e = n.arguments[1]
-        }
-        return (e, decoder.sharedBytes)
+        let e = try WXF.decode(bytes, symbols: symbols, limits: limits, arraySubstitution: decoder)
+        return (unwrappingNotices(e), decoder.sharedBytes)
     }
 
     /// The array a handle stands for.
     fileprivate func resolve(_ a: [Expr], _ decoder: HandleDecoder) throws(WXFError) -> Expr {
-        guard a.count == 7, case .integer(let id) = a[0], case .integer(let segmentOffset) = a[1],
+        guard a.count == 8, case .integer(let id) = a[0], case .integer(let segmentOffset) = a[1],
               case .integer(let byteOffset) = a[2], case .integer(let byteCount) = a[3],
               case .integer(let code) = a[4], let raw = UInt8(exactly: code), let type = PackedType(rawValue: raw),
-              let dims = Self.integers(a[5]), case .integer(let descriptor) = a[6],
+              let dims = Self.integers(a[5]), case .integer(let descriptor) = a[6], case .integer(let body) = a[7],
               segmentOffset >= 0, byteOffset >= 0, byteCount > 0, dims.allSatisfy({ $0 >= 0 }) else {
             throw .substitutionFailed("malformed shared array handle")
         }
@@ -177,11 +202,12 @@ public final class SharedArrayTransfer {
             } catch {
                 throw .substitutionFailed("cannot map a shared array of \(byteCount) bytes: \(error)")
             }
-            received[id] = buffer
+            received[id] = ReceivedWindow(buffer: buffer, lastBody: body)
             descriptorsReceived += 1
         } else {
             guard let known = received[id] else { throw .substitutionFailed("unknown shared array window \(id)") }
-            buffer = known
+            buffer = known.buffer
+            received[id]?.lastBody = body
         }
         let viewBytes: Int
         do { viewBytes = try PackedArray.byteCount(type, dims) } catch {
@@ -194,7 +220,7 @@ public final class SharedArrayTransfer {
         return .packed(PackedArray(buffer: buffer, type: type, dimensions: dims, byteOffset: byteOffset))
     }
 
-    private static func integers(_ e: Expr) -> [Int]? {
+    static func integers(_ e: Expr) -> [Int]? {
         if case .packed(let p) = e, p.type == .integer, p.rank == 1 { return Array(p.integers) }
         var out: [Int] = []
         guard case .normal = e else { return nil }
@@ -205,10 +231,20 @@ public final class SharedArrayTransfer {
         return out
     }
 
-    /// Drops both tables (the link closed: the peer's mappings went with it, ours go now).
+    /// Drops both tables (the link closed: the peer's mappings went with it, ours go now). The peer
+    /// promised nothing about its mappings, so the segments it held are freed, never reused.
     public func reset() {
+        for window in sent.values { window.segment?.dropPeerHold(reusable: false) }
+        for waiting in awaitingUnmap.values { waiting.segment.dropPeerHold(reusable: false) }
         sent = [:]
+        sentKeys = [:]
+        awaitingUnmap = [:]
+        released = []
+        forgotten = []
         received = [:]
+        unused = []
+        unmapped = []
+        dropped = []
     }
 }
 

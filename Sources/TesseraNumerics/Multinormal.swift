@@ -28,7 +28,7 @@ extension RandomEngine {
         try checkBLASSize(d, count)
         let mu: [Double] = withReals(mean) { Array($0) }
         let factor = try MultinormalFactor(covariance: covariance, dimension: d)
-        let result = try allocate(.real, [count, d])
+        let result = try allocateUninitialized(.real, [count, d])  // every row is written below
         if count == 0 || d == 0 { return result }
 
         let output = result.reals.baseAddress!

@@ -30,14 +30,18 @@ enum SubkernelLauncher {
         let arguments = [path, "--subkernel", String(id), String(getpid())]
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for p in argv { free(p) } }
+        // One compute thread: TESSERA_THREADS for the kernel's engines, and OpenBLAS's own variable,
+        // without which the library starts a worker per core at load that spins (sched_yield) beside
+        // the other kernels' work (measured: a sixth of all CPU time in multinormal.wl's parallel run).
+        let single = ["TESSERA_THREADS=1", "OPENBLAS_NUM_THREADS=1", "OMP_NUM_THREADS=1"]
         var environment: [String] = []
         var e = environ
         while let entry = e.pointee {
             let text = String(cString: entry)
-            if !text.hasPrefix("TESSERA_THREADS=") { environment.append(text) }
+            if !single.contains(where: { text.hasPrefix($0.prefix(while: { $0 != "=" }) + "=") }) { environment.append(text) }
             e += 1
         }
-        environment.append("TESSERA_THREADS=1")
+        environment += single
         var envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
         defer { for p in envp { free(p) } }
         var pid: pid_t = 0

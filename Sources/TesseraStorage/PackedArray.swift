@@ -2,7 +2,8 @@
 //
 // The view has a byte offset so that a row of a matrix (`a[[n]]`) is a view, not a copy. Elements are
 // stored row-major. Writers call `makeUniqueForWriting()`, which copies only when the buffer is shared
-// with another reference, is a foreign read-only mapping, or the view does not cover the whole buffer.
+// with another reference, is a foreign read-only mapping, may be mapped by another process, or the
+// view does not cover the whole buffer.
 
 #if canImport(Glibc)
 import Glibc
@@ -132,6 +133,20 @@ public struct PackedArray: @unchecked Sendable {
                            byteOffset: byteOffset + from * sliceCount * type.stride)
     }
 
+    /// The arrays laid end to end as one array of `dimensions`, when they already are: views of one
+    /// buffer, each starting where the one before ends (the rows of a matrix in order, a matrix
+    /// split and joined again). Then packing or joining them costs nothing; otherwise nil.
+    public static func adjacentViews(_ arrays: [PackedArray], as dimensions: [Int]) -> PackedArray? {
+        guard let first = arrays.first else { return nil }
+        var end = first.byteOffset
+        for a in arrays {
+            guard a.buffer === first.buffer, a.type == first.type, a.byteOffset == end else { return nil }
+            end += a.byteCount
+        }
+        let result = PackedArray(buffer: first.buffer, type: first.type, dimensions: dimensions, byteOffset: first.byteOffset)
+        return result.byteCount == end - first.byteOffset ? result : nil
+    }
+
     /// Same elements, other dimensions (the element count must agree).
     public func reshaped(_ dimensions: [Int]) -> PackedArray {
         PackedArray(buffer: buffer, type: type, dimensions: dimensions, byteOffset: byteOffset)
@@ -139,7 +154,8 @@ public struct PackedArray: @unchecked Sendable {
 
     /// True when this view can be written in place without affecting anybody else.
     public mutating func isUniquelyOwned() -> Bool {
-        isKnownUniquelyReferenced(&buffer) && buffer.isWritable && byteOffset == 0 && buffer.byteCount == byteCount
+        isKnownUniquelyReferenced(&buffer) && buffer.isWritable && !buffer.isMappedElsewhere
+            && byteOffset == 0 && buffer.byteCount == byteCount
     }
 
     /// Ensures the elements can be written in place, copying them first if they are shared.

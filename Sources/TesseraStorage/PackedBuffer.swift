@@ -58,10 +58,28 @@ public final class PackedBuffer: @unchecked Sendable {
     public let base: UnsafeMutableRawPointer
     public let byteCount: Int
     public let memory: PackedMemory
-    /// Set once the segment's descriptor was handed to another process: it is then never reused.
+    /// Set once the memory was handed to another process for good: it is then never reused nor
+    /// written in place. (A segment of the buffer's own counts its peers instead: `ownedSegment`.)
     public private(set) var isExported = false
+    /// Set when this process passed a mapping of another process's memory on to a third one.
+    public private(set) var isForwarded = false
 
     public func markExported() { isExported = true }
+    public func markForwarded() { isForwarded = true }
+
+    /// The segment this buffer owns alone (writable, not a slab slot, not another process's), whose
+    /// peers the links count, so it can be reused once they all unmapped it.
+    public var ownedSegment: SharedSegment? {
+        if case .segment(let segment, true) = memory, !isExported { return segment }
+        return nil
+    }
+
+    /// True while another process may map these bytes: then they must not be written in place.
+    public var isMappedElsewhere: Bool {
+        if isExported { return true }
+        if case .segment(let segment, true) = memory { return segment.peerHolds > 0 }
+        return false
+    }
 
     private init(base: UnsafeMutableRawPointer, byteCount: Int, memory: PackedMemory) {
         self.base = base
@@ -157,7 +175,8 @@ public final class PackedBuffer: @unchecked Sendable {
         case .heap:
             free(base)
         case .segment(let segment, let writable):
-            if writable && !isExported { SegmentPool.shared.give(segment) }
+            guard writable && !isExported else { break }
+            if segment.peerHolds > 0 { segment.ownerReleased = true } else { SegmentPool.shared.give(segment) }
         case .slot(let slab, let index):
             SlabPool.shared.give(slab, index, exported: isExported)
         }

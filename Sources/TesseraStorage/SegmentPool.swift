@@ -7,9 +7,9 @@
 // the freed, already-faulted segments turns those faults into nothing. This is allocator state of the
 // process, like malloc's free lists, not kernel state: it holds no values, only empty memory.
 //
-// A segment that was ever handed to another process is never cached (that process may still map
-// it); `PackedBuffer` decides that before giving a segment back. Only arrays too big for a slab
-// (`SlabPool`) have a segment of their own.
+// A segment is cached only when no other process maps it: `PackedBuffer` gives back a segment nobody
+// else was sent, and a segment that was sent comes back when the last peer says it unmapped it
+// (`SharedSegment.dropPeerHold`). Only arrays too big for a slab (`SlabPool`) have a segment of their own.
 
 #if canImport(Glibc)
 import Glibc
@@ -44,6 +44,7 @@ final class SegmentPool: @unchecked Sendable {
         guard let i = best else { return nil }
         let s = segments.remove(at: i)
         cachedBytes -= s.length
+        s.reuse()
         return s
     }
 

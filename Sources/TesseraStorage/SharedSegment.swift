@@ -56,6 +56,36 @@ public final class SharedSegment: @unchecked Sendable {
         return SharedSegment(fd: fd, base: pointer, length: length, fileOffset: fileOffset)
     }
 
+    // MARK: Peers that map it
+
+    /// Links whose peer may map this segment on our word (a handle was sent and the peer has not
+    /// said it unmapped it). While any does, the memory is neither written in place nor reused.
+    public private(set) var peerHolds = 0
+    /// The buffer that owned the segment was freed while peers still held it: the last peer to let go
+    /// hands the segment to the pool.
+    var ownerReleased = false
+    /// False once a peer let go without promising that nobody maps the memory (a kernel that passed
+    /// it on to a third one, a link that closed): then the segment is never reused, only freed.
+    var reusable = true
+
+    /// A link sent this segment's descriptor to its peer.
+    public func addPeerHold() { peerHolds += 1 }
+
+    /// The peer of one link no longer maps the segment (`reusable`), or may still through a third
+    /// process (not `reusable`). The last hold of a freed buffer's segment returns it to the pool.
+    public func dropPeerHold(reusable: Bool) {
+        guard peerHolds > 0 else { return }
+        peerHolds -= 1
+        if !reusable { self.reusable = false }
+        if peerHolds == 0 && ownerReleased && self.reusable { SegmentPool.shared.give(self) }
+    }
+
+    /// Taken from the pool for a new buffer.
+    func reuse() {
+        ownerReleased = false
+        reusable = true
+    }
+
     deinit {
         munmap(base, length)
         close(fd)

@@ -43,6 +43,13 @@ private func reals(_ count: Int, dimensions: [Int]? = nil, shared: Bool? = nil) 
     return array
 }
 
+/// The memfd inode of an array's segment (the same memory has the same inode in every process).
+private func inode(of array: PackedArray) -> UInt64? {
+    guard let handle = array.buffer.sharedHandle else { return nil }
+    var status = stat()
+    return fstat(handle.fd, &status) == 0 ? UInt64(status.st_ino) : nil
+}
+
 private func packed(_ e: Expr) -> PackedArray? {
     if case .packed(let p) = e { return p }
     return nil
@@ -56,7 +63,7 @@ private func packed(_ e: Expr) -> PackedArray? {
         let (got, wire, descriptors) = try pair.roundTrip(.packed(a))
         let b = try #require(packed(got))
         #expect(b.contentEquals(a) && descriptors == 1 && wire < 200)
-        #expect(!b.buffer.isWritable && a.buffer.isExported)
+        #expect(!b.buffer.isWritable && a.buffer.isMappedElsewhere)
         #expect(pair.master.ledger.totals(direction: .sent).sharedBytes == count * 8)
         #expect(pair.sub.ledger.totals(direction: .received).sharedBytes == count * 8)
     }
@@ -93,6 +100,63 @@ private func packed(_ e: Expr) -> PackedArray? {
             #expect(descriptors == 1 && packed(got)?.contentEquals(a) == true)
         }
         #expect(pair.sub.sharedArrays.receivedWindowCount == 1)
+    }
+
+    @Test func aSegmentTheReceiverNoLongerUsesIsReusedByItsSenderAfterOneExchange() throws {
+        let pair = try Pair()
+        var a: PackedArray? = try reals(311_111)  // a size no other test uses: the pool is per process
+        let sentInode = try #require(inode(of: a!))
+        _ = try pair.roundTrip(.packed(a!))  // the receiver maps it and drops it at once
+        a = nil
+        // The receiver's next body says the window is unused; the sender's buffer is dead and that
+        // was its last use, so the segment goes back to the sender's pool.
+        try pair.sub.send(.result, requestID: 1, expression: .integer(1), symbols: pair.symbols)
+        _ = try pair.master.expression(of: try pair.master.receive(), symbols: pair.symbols)
+        #expect(pair.master.sharedArrays.sentWindowCount == 0 && pair.master.sharedArrays.awaitingUnmapCount == 0)
+        let b = try reals(311_111)
+        #expect(inode(of: b) == sentInode)
+        // The forgotten window is unmapped on the receiver with the sender's next body.
+        _ = try pair.roundTrip(.integer(2))
+        #expect(pair.sub.sharedArrays.receivedWindowCount == 0)
+    }
+
+    @Test func aSegmentTheReceiverStillUsesIsNeitherReusedNorWrittenUntilItUnmapsIt() throws {
+        let pair = try Pair()
+        var a: PackedArray? = try reals(311_113)
+        let sentInode = try #require(inode(of: a!))
+        var held: PackedArray? = packed(try pair.roundTrip(.packed(a!)).0)
+        try #require(held != nil)
+        a = nil
+        try pair.sub.send(.result, requestID: 1, expression: .integer(1), symbols: pair.symbols)
+        _ = try pair.master.expression(of: try pair.master.receive(), symbols: pair.symbols)
+        let b = try reals(311_113)
+        b.reals[0] = -5
+        #expect(inode(of: b) != sentInode && held!.reals[0] == 0 && held!.reals[1] == 1)
+        #expect(pair.master.sharedArrays.sentWindowCount == 1, "declined: the receiver still maps it")
+        // Released with the sender's next body; unmapped once the receiver's value dies; reused after.
+        _ = try pair.roundTrip(.integer(2))
+        held = nil
+        try pair.sub.send(.result, requestID: 2, expression: .integer(3), symbols: pair.symbols)
+        _ = try pair.master.expression(of: try pair.master.receive(), symbols: pair.symbols)
+        #expect(pair.master.sharedArrays.awaitingUnmapCount == 0 && pair.sub.sharedArrays.receivedWindowCount == 0)
+        #expect(inode(of: try reals(311_113)) == sentInode)
+    }
+
+    @Test func aBodyStillOnItsWayKeepsTheWindowMappedUntilTheSenderAnswers() throws {
+        let pair = try Pair()
+        var a: PackedArray? = try reals(311_117)
+        let sentInode = try #require(inode(of: a!))
+        try pair.master.send(.evaluate, requestID: 1, expression: .packed(a!), symbols: pair.symbols)
+        try pair.master.send(.evaluate, requestID: 2, expression: .packed(a!), symbols: pair.symbols)
+        a = nil
+        _ = try pair.sub.expression(of: try pair.sub.receive(), symbols: pair.symbols)  // dropped at once
+        // The receiver reports the window unused having seen only the first body that names it.
+        try pair.sub.send(.result, requestID: 1, expression: .integer(1), symbols: pair.symbols)
+        _ = try pair.master.expression(of: try pair.master.receive(), symbols: pair.symbols)
+        #expect(inode(of: try reals(311_117)) != sentInode, "a body naming it is in flight: not reused yet")
+        let second = try #require(packed(try pair.sub.expression(of: try pair.sub.receive(), symbols: pair.symbols)))
+        #expect(second.reals[7] == 7)
+        #expect(pair.master.sharedArrays.awaitingUnmapCount == 1)
     }
 
     @Test(arguments: [(100, nil), (20_000, false)] as [(Int, Bool?)])  // small; big on the heap

@@ -25,6 +25,30 @@ import Glibc
         #expect(view.reals[9_999] == 42.5)
     }
 
+    @Test func viewsLyingEndToEndInOneBufferJoinWithoutACopy() throws {
+        let m = try PackedArray(integers: Array(0..<12), dimensions: [4, 3])
+        let whole = try #require(PackedArray.adjacentViews([m.slice(0), m.slice(1), m.slice(2), m.slice(3)], as: [4, 3]))
+        #expect(whole.buffer === m.buffer && whole.isSameStorage(as: m))
+        let tail = try #require(PackedArray.adjacentViews([m.slices(1, 3), m.slice(3)], as: [3, 3]))
+        #expect(Array(tail.integers) == Array(3..<12))
+        #expect(PackedArray.adjacentViews([m.slice(1), m.slice(0)], as: [2, 3]) == nil, "out of order")
+        #expect(PackedArray.adjacentViews([m.slice(0), m.slice(2)], as: [2, 3]) == nil, "a gap")
+        let other = try PackedArray(integers: [0, 1, 2], dimensions: [3])
+        #expect(PackedArray.adjacentViews([m.slice(0), other], as: [2, 3]) == nil, "two buffers")
+    }
+
+    @Test func aSegmentAPeerMapsIsNotWrittenInPlaceNorPooledUntilReleased() throws {
+        var a = try PackedArray(reals: Array(repeating: 1, count: 200_000))
+        let segment = try #require(a.buffer.ownedSegment)
+        segment.addPeerHold()
+        #expect(a.buffer.isMappedElsewhere && !a.isUniquelyOwned())
+        let before = a.buffer
+        try a.makeUniqueForWriting()
+        #expect(a.buffer !== before, "a peer may map it: the writer copies")
+        segment.dropPeerHold(reusable: true)
+        #expect(segment.peerHolds == 0 && !before.isMappedElsewhere)
+    }
+
     @Test func writingASharedViewCopiesFirst() throws {
         let original = try PackedArray(integers: [1, 2, 3, 4, 5, 6], dimensions: [2, 3])
         var row = original.slice(1)

@@ -382,7 +382,7 @@ extension Kernel {
             }
             return Expr(sys.Association, rules)
         }
-        // Packed arrays of one type and row shape: one copy per buffer.
+        // Packed arrays of one type and row shape: one copy, or none when they lie end to end in one buffer.
         var arrays: [PackedArray] = []
         for p in parts {
             if case .packed(let a) = p { arrays.append(a) } else if p.length != 0 { break }
@@ -394,7 +394,8 @@ extension Kernel {
             if nonEmptyArrays.count == 1 { return .packed(nonEmptyArrays[0]) }
             var dims = first.dimensions
             dims[0] = arrays.reduce(0) { $0 + ($1.dimensions.first ?? 0) }
-            let out = try packedZeros(first.type, dims)
+            if let whole = PackedArray.adjacentViews(nonEmptyArrays, as: dims) { return .packed(whole) }
+            let out = try packedUninitialized(first.type, dims)
             var offset = 0
             for a in arrays {
                 (out.baseAddress + offset).copyMemory(from: a.baseAddress, byteCount: a.byteCount)

@@ -71,7 +71,9 @@ extension Kernel {
             for e in elements {
                 guard case .packed(let p) = e, p.dimensions == p0.dimensions, p.type == p0.type else { return nil }
             }
-            guard let array = try? PackedArray.zeros(p0.type, [elements.count] + p0.dimensions) else { return nil }  // stays unpacked
+            let views = elements.compactMap { e -> PackedArray? in if case .packed(let p) = e { return p } else { return nil } }
+            if let whole = PackedArray.adjacentViews(views, as: [elements.count] + p0.dimensions) { return whole }
+            guard let array = try? PackedArray.uninitialized(p0.type, [elements.count] + p0.dimensions) else { return nil }  // stays unpacked
             let stride = p0.byteCount
             for (i, e) in elements.enumerated() {
                 if case .packed(let p) = e {
