@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "TesseraBuiltins", dependencies: ["TesseraCore", "TesseraStorage", "TesseraNumerics", "TesseraWire"], swiftSettings: releaseSettings),
         .target(name: "TesseraLink", dependencies: ["TesseraWire", "TesseraStorage", "CShim"], swiftSettings: releaseSettings),
         .target(name: "TesseraParallel", dependencies: ["TesseraCore", "TesseraBuiltins", "TesseraLink", "TesseraWire", "TesseraStorage", "CShim"], swiftSettings: releaseSettings),
-        .target(name: "TesseraRunner", dependencies: ["TesseraBuiltins", "TesseraParallel"], swiftSettings: releaseSettings),
+        .target(name: "TesseraRunner", dependencies: ["TesseraBuiltins", "TesseraParallel", "CShim"], swiftSettings: releaseSettings),
         .executableTarget(name: "tessera", dependencies: ["TesseraRunner", "TesseraBuiltins", "TesseraParallel", "CEdit", "CShim"], swiftSettings: releaseSettings),
 
         // MARK: Fuzzing (a no-op in a normal build; libFuzzer with --sanitize=fuzzer, see TesseraWire/README.md)

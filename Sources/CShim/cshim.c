@@ -152,3 +152,32 @@ static _Thread_local size_t meter_total;
 
 void shim_meter_add(size_t bytes) { meter_total += bytes; }
 size_t shim_meter_total(void) { return meter_total; }
+
+// Running on another stack. makecontext passes int arguments only, so the call record's address
+// travels as two 32-bit halves.
+#include <ucontext.h>
+#include <stdint.h>
+
+struct shim_stack_call {
+    void (*fn)(void *);
+    void *arg;
+    ucontext_t caller;
+};
+
+static void shim_stack_trampoline(unsigned int high, unsigned int low) {
+    struct shim_stack_call *call = (struct shim_stack_call *)(((uintptr_t)high << 32) | (uintptr_t)low);
+    call->fn(call->arg);
+}  // returns to uc_link: the caller's context
+
+int shim_run_on_stack(void *stack, size_t size, void (*fn)(void *), void *arg) {
+    struct shim_stack_call call = { fn, arg };
+    ucontext_t callee;
+    if (getcontext(&callee) != 0) return -1;
+    callee.uc_stack.ss_sp = stack;
+    callee.uc_stack.ss_size = size;
+    callee.uc_link = &call.caller;
+    uintptr_t address = (uintptr_t)&call;
+    makecontext(&callee, (void (*)(void))shim_stack_trampoline, 2,
+                (unsigned int)(address >> 32), (unsigned int)(address & 0xffffffffu));
+    return swapcontext(&call.caller, &callee) == 0 ? 0 : -1;
+}

@@ -18,10 +18,11 @@ import Glibc
 
 final class ExitStatus: @unchecked Sendable { var value: Int32 = 0 }
 
-/// Chooses the mode from the arguments and runs it; all kernel work happens on the large stack.
+/// Chooses the mode from the arguments and runs it; all kernel work happens on a large stack, on the
+/// main thread (LargeStack.swift).
 func main(_ arguments: [String]) -> Int32 {
     let status = ExitStatus()
-    runOnLargeStack {
+    runOnLargeStackHere {
         status.value = run(arguments)
         flushOut()
     }

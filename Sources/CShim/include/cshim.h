@@ -36,6 +36,10 @@ int shim_route_sigint(int *flag, int value, int exit_status);
 int shim_sigint_restarts_reads(int restart);
 
 /// Bytes of packed storage requested by the calling thread since it started (MemoryConstrained).
+/// Runs fn(arg) on the calling thread with its stack pointer in [stack, stack + size) (makecontext and
+/// swapcontext: the thread stays the same, only its stack is another). Returns 0 after fn returns,
+/// -1 when the context could not be made (then fn did not run).
+int shim_run_on_stack(void *stack, size_t size, void (*fn)(void *), void *arg);
 void shim_meter_add(size_t bytes);
 size_t shim_meter_total(void);
 #endif
