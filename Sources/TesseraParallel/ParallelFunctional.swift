@@ -35,10 +35,13 @@ enum ParallelFunctionalBuiltins {
         let method = try ParallelMethod.from(options, head: c.head, k)
         let kernels = ParallelRun.kernelCount(k, c.head)
         guard kernels > 0 else { return try k.evaluate(serialForm) }
+        // Each part draws random numbers from its own stream (ItemStreams.swift).
+        let seed = NumericEngines.drawStreamSeed(k)
         let results = try ParallelRun.items(k, count: parts.values.count, method: method, kernels: kernels) { range in
-            Expr(k.sys.List, range.map { i in
-                plan.sublevels.map { Expr(k.sys.Map, f, parts.values[i], $0) } ?? Expr(head: f, [parts.values[i]])
-            })
+            ItemStreams.counting(Expr(k.sys.List, range.map { i in
+                ItemStreams.seeded(plan.sublevels.map { Expr(k.sys.Map, f, parts.values[i], $0) }
+                                       ?? Expr(head: f, [parts.values[i]]), seed: seed, k)
+            }), from: range.lowerBound, k)
         }
         let mapped = try k.evaluate(parts.rebuild(results))
         return plan.atTop ? try k.evaluate(Expr(head: f, [mapped])) : mapped
@@ -120,13 +123,19 @@ enum ParallelFunctionalBuiltins {
         let method = try ParallelMethod.from(options, head: c.head, k)
         let kernels = ParallelRun.kernelCount(k, c.head)
         guard kernels > 0 else { return try k.evaluate(serialForm) }
-        let f = positional[0]
+        // Each element draws random numbers from its own stream (ItemStreams.swift): f is applied
+        // as `SeededItem[seed, f[##]] &`, counted from the unit's first element.
+        let f = Expr(ParallelRun.system(k, "Function"), ItemStreams.seeded(
+            Expr(head: positional[0], [Expr(ParallelRun.system(k, "SlotSequence"), .integer(1))]),
+            seed: NumericEngines.drawStreamSeed(k), k))
+        let perItem = dims.dropFirst().reduce(1, *)
         let results = try ParallelRun.items(k, count: dims[0], method: method, kernels: kernels) { range in
             let unitDims = [range.count] + dims.dropFirst()
             let unitOrigins = [origins[0] + range.lowerBound] + origins.dropFirst()
             // One dimension takes its origin as a number: `{r}` could read as a range.
             let origin = unitOrigins.count == 1 ? Expr.integer(unitOrigins[0]) : Expr(k.sys.List, unitOrigins.map(Expr.integer))
-            return Expr(k.sys.Array, f, Expr(k.sys.List, unitDims.map(Expr.integer)), origin)
+            return ItemStreams.counting(Expr(k.sys.Array, f, Expr(k.sys.List, unitDims.map(Expr.integer)), origin),
+                                        from: range.lowerBound * perItem, k)
         }
         return k.packedList(results)
     }

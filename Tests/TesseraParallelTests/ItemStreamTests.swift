@@ -17,4 +17,20 @@ struct ItemStreamTests {
         ])
         #expect(run.results == ["Null", "9", "True", "9", "True", "True", "False"], "\(run.output)")
     }
+
+    @Test func seededMapAndArrayDrawsDoNotDependOnKernelsOrMethod() {
+        let run = Master.run([
+            "LaunchKernels[2]; Null",
+            "SeedRandom[7]; m = ParallelMap[RandomReal[#] &, Range[7]]; Length[Union[m]]",
+            "SeedRandom[7]; m === ParallelMap[RandomReal[#] &, Range[7], Method -> \"FinestGrained\"]",
+            "SeedRandom[7]; a = ParallelArray[RandomInteger[10^9] + #1 + #2 &, {5, 3}]; Length[Union[Flatten[a]]]",
+            "SeedRandom[7]; a === ParallelArray[RandomInteger[10^9] + #1 + #2 &, {5, 3}, Method -> \"CoarsestGrained\"]",
+            "CloseKernels[]; LaunchKernels[1]; SeedRandom[7]; m1 = ParallelMap[RandomReal[#] &, Range[7]]; "
+                + "SeedRandom[7]; {m === m1, a === ParallelArray[RandomInteger[10^9] + #1 + #2 &, {5, 3}]}",
+            "ParallelMap[RandomReal[] &, Range[4]] === ParallelMap[RandomReal[] &, Range[4]]",
+            "ParallelArray[#^2 &, 4]",
+        ])
+        #expect(run.results == ["Null", "7", "True", "15", "True", "{True, True}", "False", "{1, 4, 9, 16}"],
+                "\(run.output)")
+    }
 }
