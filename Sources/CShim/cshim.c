@@ -56,12 +56,14 @@ void shim_write_stdout(const char *text, size_t len) { fwrite(text, 1, len, stdo
 void shim_flush_stdout(void) { fflush(stdout); }
 
 /* A link frame: `len` bytes with up to `nfds` descriptors as SCM_RIGHTS (nfds <= SHIM_MAX_FDS). */
-ssize_t shim_send_fds(int sock, const int *fds, int nfds, const void *payload, size_t len) {
-    struct iovec iov = { .iov_base = (void *)payload, .iov_len = len };
+ssize_t shim_send_fds(int sock, const int *fds, int nfds, const void *head, size_t head_len,
+                      const void *body, size_t body_len) {
+    struct iovec iov[2] = { { .iov_base = (void *)head, .iov_len = head_len },
+                            { .iov_base = (void *)body, .iov_len = body_len } };
     union { char buf[CMSG_SPACE(sizeof(int) * SHIM_MAX_FDS)]; struct cmsghdr align; } u;
     struct msghdr msg = {0};
-    msg.msg_iov = &iov;
-    msg.msg_iovlen = 1;
+    msg.msg_iov = iov;
+    msg.msg_iovlen = body_len > 0 ? 2 : 1;
     if (nfds > SHIM_MAX_FDS) { errno = EINVAL; return -1; }
     if (nfds > 0) {
         memset(&u, 0, sizeof u);

@@ -43,17 +43,22 @@ public final class LocalSocketTransport: LinkTransport {
         }
         let header = LinkFrameHeader(kind: message.kind.rawValue, descriptorCount: UInt16(message.descriptors.count),
                                      requestID: message.requestID, bodyLength: UInt64(message.body.count)).bytes
-        var sent = header.withUnsafeBytes { raw in
-            message.descriptors.withUnsafeBufferPointer { fds in
-                shim_send_fds(fd, fds.baseAddress, Int32(fds.count), raw.baseAddress, raw.count)
+        // Header and body in one call; a large body that did not all fit goes on with plain sends.
+        let sent = header.withUnsafeBytes { head in
+            message.body.withUnsafeBytes { body in
+                message.descriptors.withUnsafeBufferPointer { fds in
+                    shim_send_fds(fd, fds.baseAddress, Int32(fds.count), head.baseAddress, head.count,
+                                  body.baseAddress, body.count)
+                }
             }
         }
         guard sent >= 0 else { throw sendError(errno) }
         if sent < header.count {
             try writeAll(header, from: sent)
-            sent = header.count
+            try writeAll(message.body, from: 0)
+        } else {
+            try writeAll(message.body, from: sent - header.count)
         }
-        try writeAll(message.body, from: 0)
         return header.count + message.body.count
     }
 

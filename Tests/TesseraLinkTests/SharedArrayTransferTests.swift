@@ -55,7 +55,7 @@ private func packed(_ e: Expr) -> PackedArray? {
     return nil
 }
 
-@Suite struct SharedArrayTransferTests {
+@Suite(.serialized) struct SharedArrayTransferTests {  // serialized: its reuse checks share the process's pool
     @Test(arguments: [20_000, 300_000])  // a slab slot (160 KB) and a segment of its own (2.4 MB)
     func aBigSharedArrayCrossesAsAHandleInAFewBytes(count: Int) throws {
         let pair = try Pair()
@@ -104,7 +104,7 @@ private func packed(_ e: Expr) -> PackedArray? {
 
     @Test func aSegmentTheReceiverNoLongerUsesIsReusedByItsSenderAfterOneExchange() throws {
         let pair = try Pair()
-        var a: PackedArray? = try reals(311_111)  // a size no other test uses: the pool is per process
+        var a: PackedArray? = try reals(1_311_111)  // sizes no other test uses: the pool is per process
         let sentInode = try #require(inode(of: a!))
         _ = try pair.roundTrip(.packed(a!))  // the receiver maps it and drops it at once
         a = nil
@@ -113,7 +113,7 @@ private func packed(_ e: Expr) -> PackedArray? {
         try pair.sub.send(.result, requestID: 1, expression: .integer(1), symbols: pair.symbols)
         _ = try pair.master.expression(of: try pair.master.receive(), symbols: pair.symbols)
         #expect(pair.master.sharedArrays.sentWindowCount == 0 && pair.master.sharedArrays.awaitingUnmapCount == 0)
-        let b = try reals(311_111)
+        let b = try reals(1_311_111)
         #expect(inode(of: b) == sentInode)
         // The forgotten window is unmapped on the receiver with the sender's next body.
         _ = try pair.roundTrip(.integer(2))
@@ -122,14 +122,14 @@ private func packed(_ e: Expr) -> PackedArray? {
 
     @Test func aSegmentTheReceiverStillUsesIsNeitherReusedNorWrittenUntilItUnmapsIt() throws {
         let pair = try Pair()
-        var a: PackedArray? = try reals(311_113)
+        var a: PackedArray? = try reals(1_711_113)
         let sentInode = try #require(inode(of: a!))
         var held: PackedArray? = packed(try pair.roundTrip(.packed(a!)).0)
         try #require(held != nil)
         a = nil
         try pair.sub.send(.result, requestID: 1, expression: .integer(1), symbols: pair.symbols)
         _ = try pair.master.expression(of: try pair.master.receive(), symbols: pair.symbols)
-        let b = try reals(311_113)
+        let b = try reals(1_711_113)
         b.reals[0] = -5
         #expect(inode(of: b) != sentInode && held!.reals[0] == 0 && held!.reals[1] == 1)
         #expect(pair.master.sharedArrays.sentWindowCount == 1, "declined: the receiver still maps it")
@@ -139,12 +139,12 @@ private func packed(_ e: Expr) -> PackedArray? {
         try pair.sub.send(.result, requestID: 2, expression: .integer(3), symbols: pair.symbols)
         _ = try pair.master.expression(of: try pair.master.receive(), symbols: pair.symbols)
         #expect(pair.master.sharedArrays.awaitingUnmapCount == 0 && pair.sub.sharedArrays.receivedWindowCount == 0)
-        #expect(inode(of: try reals(311_113)) == sentInode)
+        #expect(inode(of: try reals(1_711_113)) == sentInode)
     }
 
     @Test func aBodyStillOnItsWayKeepsTheWindowMappedUntilTheSenderAnswers() throws {
         let pair = try Pair()
-        var a: PackedArray? = try reals(311_117)
+        var a: PackedArray? = try reals(2_211_117)
         let sentInode = try #require(inode(of: a!))
         try pair.master.send(.evaluate, requestID: 1, expression: .packed(a!), symbols: pair.symbols)
         try pair.master.send(.evaluate, requestID: 2, expression: .packed(a!), symbols: pair.symbols)
@@ -153,7 +153,7 @@ private func packed(_ e: Expr) -> PackedArray? {
         // The receiver reports the window unused having seen only the first body that names it.
         try pair.sub.send(.result, requestID: 1, expression: .integer(1), symbols: pair.symbols)
         _ = try pair.master.expression(of: try pair.master.receive(), symbols: pair.symbols)
-        #expect(inode(of: try reals(311_117)) != sentInode, "a body naming it is in flight: not reused yet")
+        #expect(inode(of: try reals(2_211_117)) != sentInode, "a body naming it is in flight: not reused yet")
         let second = try #require(packed(try pair.sub.expression(of: try pair.sub.receive(), symbols: pair.symbols)))
         #expect(second.reals[7] == 7)
         #expect(pair.master.sharedArrays.awaitingUnmapCount == 1)

@@ -11,8 +11,11 @@ ssize_t shim_send_fd(int sock, int fd, const void *payload, size_t len);
 ssize_t shim_recv_fd(int sock, void *buf, size_t cap, int *fd_out);
 /// The most descriptors one link frame carries.
 #define SHIM_MAX_FDS 64
-/// sendmsg of `len` bytes (>= 1) with `nfds` descriptors as SCM_RIGHTS.
-ssize_t shim_send_fds(int sock, const int *fds, int nfds, const void *payload, size_t len);
+/// One sendmsg of `head_len` bytes (>= 1) then `body_len` bytes (may be 0), with `nfds` descriptors as
+/// SCM_RIGHTS: a frame's header and body leave in one call, so the receiver that wakes on the header
+/// finds the body there too instead of sleeping again. Returns the bytes sent (maybe fewer).
+ssize_t shim_send_fds(int sock, const int *fds, int nfds, const void *head, size_t head_len,
+                      const void *body, size_t body_len);
 /// recvmsg of up to `cap` bytes, taking up to `max_fds` SCM_RIGHTS descriptors (more are closed). 0 = EOF.
 ssize_t shim_recv_fds(int sock, void *buf, size_t cap, int *fds_out, int max_fds, int *nfds_out);
 /// PR_SET_PDEATHSIG; returns 1 when the parent is already gone.
