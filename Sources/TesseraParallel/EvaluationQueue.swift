@@ -47,6 +47,7 @@ final class EvaluationQueue {
         nextJob += 1
         jobs[id] = Job(expr: expr)
         waiting.append(id)
+        ParallelTracing.of(k).queued(id, length: waiting.count, k)
         dispatch(k)
         return id
     }
@@ -57,9 +58,10 @@ final class EvaluationQueue {
     func knows(_ id: Int) -> Bool { jobs[id] != nil }
 
     /// The result of a finished job, which the queue then forgets.
-    func take(_ id: Int) -> Expr? {
+    func take(_ id: Int, _ k: Kernel) -> Expr? {
         guard let result = results.removeValue(forKey: id) else { return nil }
         jobs[id] = nil
+        ParallelTracing.of(k).dequeued(id, k)
         return result
     }
 
@@ -67,7 +69,7 @@ final class EvaluationQueue {
     func run(_ exprs: [Expr], _ k: Kernel) throws(Interrupt) -> [Expr] {
         let ids = exprs.map { add($0, k) }
         try wait(for: ids, k)
-        return ids.map { take($0) ?? .symbol(k.sys.DollarFailed) }
+        return ids.map { take($0, k) ?? .symbol(k.sys.DollarFailed) }
     }
 
     /// Returns when every job of `ids` has finished.
@@ -113,6 +115,7 @@ final class EvaluationQueue {
             if state.submit(job.expr, to: worker, requestID: request, k) {
                 waiting.removeFirst()
                 running[request] = id
+                ParallelTracing.of(k).dispatched(id, to: worker, k)
             } else {
                 drop(worker, k)
             }
@@ -137,8 +140,9 @@ final class EvaluationQueue {
             return
         }
         switch event {
-        case .result(_, let request, let value):
+        case .result(let worker, let request, let value):
             guard let id = running.removeValue(forKey: request) else { return }
+            ParallelTracing.of(k).finished(id, from: worker.id, k)
             if jobs[id]?.abandoned == true { jobs[id] = nil } else { results[id] = value }
         case .died(let worker, let request):
             drop(worker, k)
