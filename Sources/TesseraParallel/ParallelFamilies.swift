@@ -17,5 +17,6 @@ public enum ParallelFamilies {
         BuiltinFamily("CriticalSection", CriticalSectionBuiltins.table),
         BuiltinFamily("ParallelTraffic", TrafficBuiltins.table),
         BuiltinFamily("ParallelDebug", TraceBuiltins.table, setUp: TraceBuiltins.setUp),
+        BuiltinFamily("ProgressReporting", ProgressBuiltins.table, setUp: ProgressBuiltins.setUp),
     ]
 }

@@ -12,9 +12,12 @@ import TesseraExpr
 
 enum ParallelFunctionalBuiltins {
     static let table: [BuiltinSpec] = [
-        BuiltinSpec("ParallelMap", messages: ParallelMethod.messages, options: [("Method", "Automatic")], parallelMap),
-        BuiltinSpec("ParallelArray", messages: ParallelMethod.messages, options: [("Method", "Automatic")], parallelArray),
-        BuiltinSpec("ParallelCombine", messages: ParallelMethod.messages, options: [("Method", "\"CoarsestGrained\"")],
+        BuiltinSpec("ParallelMap", messages: ParallelMethod.messages, options: [("Method", "Automatic"), ProgressBar.option],
+                    parallelMap),
+        BuiltinSpec("ParallelArray", messages: ParallelMethod.messages, options: [("Method", "Automatic"), ProgressBar.option],
+                    parallelArray),
+        BuiltinSpec("ParallelCombine", messages: ParallelMethod.messages,
+                    options: [("Method", "\"CoarsestGrained\""), ProgressBar.option],
                     parallelCombine),
     ]
 
@@ -35,7 +38,9 @@ enum ParallelFunctionalBuiltins {
         let method = try ParallelMethod.from(options, head: c.head, k)
         let kernels = ParallelRun.kernelCount(k, c.head)
         guard kernels > 0 else { return try k.evaluate(serialForm) }
-        let results = try ParallelRun.items(k, count: parts.values.count, method: method, kernels: kernels) { range in
+        let progress = try ProgressBar.make(options, head: c.head, total: parts.values.count, k)
+        let results = try ParallelRun.items(k, count: parts.values.count, method: method, kernels: kernels,
+                                            progress: progress) { range in
             Expr(k.sys.List, range.map { i in
                 plan.sublevels.map { Expr(k.sys.Map, f, parts.values[i], $0) } ?? Expr(head: f, [parts.values[i]])
             })
@@ -121,7 +126,8 @@ enum ParallelFunctionalBuiltins {
         let kernels = ParallelRun.kernelCount(k, c.head)
         guard kernels > 0 else { return try k.evaluate(serialForm) }
         let f = positional[0]
-        let results = try ParallelRun.items(k, count: dims[0], method: method, kernels: kernels) { range in
+        let progress = try ProgressBar.make(options, head: c.head, total: dims[0], k)
+        let results = try ParallelRun.items(k, count: dims[0], method: method, kernels: kernels, progress: progress) { range in
             let unitDims = [range.count] + dims.dropFirst()
             let unitOrigins = [origins[0] + range.lowerBound] + origins.dropFirst()
             // One dimension takes its origin as a number: `{r}` could read as a range.
@@ -153,7 +159,8 @@ enum ParallelFunctionalBuiltins {
         let kernels = ParallelRun.kernelCount(k, c.head)
         guard kernels > 0 else { return try k.evaluate(Expr(head: f, [expr])) }
         let parts = expr.arguments
-        let partials = try ParallelRun.units(k, count: parts.count, method: method, kernels: kernels) { range in
+        let progress = try ProgressBar.make(options, head: c.head, total: parts.count, k)
+        let partials = try ParallelRun.units(k, count: parts.count, method: method, kernels: kernels, progress: progress) { range in
             Expr(head: f, [Expr(head: head, Array(parts[range]))])
         }
         return try k.evaluate(Expr(head: combiner, partials))

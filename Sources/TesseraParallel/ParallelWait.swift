@@ -26,6 +26,7 @@ extension ParallelState {
     /// usable), and throws `.aborted`.
     func nextEvent(_ k: Kernel) throws(Interrupt) -> WorkerEvent? {
         while true {
+            ParallelWatch.notify(k)
             let readable: [Worker]
             switch pollBusyWorkers(milliseconds: 20) {
             case .noneBusy:
