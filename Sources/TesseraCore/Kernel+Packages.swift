@@ -46,6 +46,12 @@ extension Kernel {
     /// (with `Get::noopen`, or the syntax message) when the file cannot be found or read in full.
     public func get(_ name: String) throws(Interrupt) -> Expr {
         let getSymbol = symbols.intern(fullName: "System`Get")
+        // A context the kernel provides itself (listed in $Packages from the start, such as
+        // Parallel`Debug`) has no file: getting it puts it on $ContextPath.
+        if name.hasSuffix("`"), loadedPackages.contains(name), findFile(name) == nil {
+            if !contextPath.contains(name) { contextPath.insert(name, at: 0) }
+            return .symbol(sys.Null)
+        }
         guard let path = findFile(name), let source = readTextFile(path) else {
             message(getSymbol, "noopen", .string(name))
             return .symbol(sys.DollarFailed)

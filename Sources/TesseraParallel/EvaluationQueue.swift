@@ -47,6 +47,7 @@ final class EvaluationQueue {
         nextJob += 1
         jobs[id] = Job(expr: expr)
         waiting.append(id)
+        ParallelTracing.of(k).queued(id, length: waiting.count, k)
         dispatch(k)
         return id
     }
@@ -57,17 +58,34 @@ final class EvaluationQueue {
     func knows(_ id: Int) -> Bool { jobs[id] != nil }
 
     /// The result of a finished job, which the queue then forgets.
-    func take(_ id: Int) -> Expr? {
+    func take(_ id: Int, _ k: Kernel) -> Expr? {
         guard let result = results.removeValue(forKey: id) else { return nil }
         jobs[id] = nil
+        ParallelTracing.of(k).dequeued(id, k)
         return result
     }
 
-    /// Evaluates `exprs` as jobs and returns their results in order.
-    func run(_ exprs: [Expr], _ k: Kernel) throws(Interrupt) -> [Expr] {
+    /// Evaluates `exprs` as jobs and returns their results in order; `finished` (for progress
+    /// reporting) is told the position in `exprs` of each job as its result arrives.
+    func run(_ exprs: [Expr], _ k: Kernel, finished: ((Int) -> Void)? = nil) throws(Interrupt) -> [Expr] {
         let ids = exprs.map { add($0, k) }
-        try wait(for: ids, k)
-        return ids.map { take($0) ?? .symbol(k.sys.DollarFailed) }
+        if let finished { try wait(for: ids, k, finished) } else { try wait(for: ids, k) }
+        return ids.map { take($0, k) ?? .symbol(k.sys.DollarFailed) }
+    }
+
+    /// Returns when every job of `ids` has finished, telling `finished` each one's position in `ids`.
+    private func wait(for ids: [Int], _ k: Kernel, _ finished: (Int) -> Void) throws(Interrupt) {
+        let position = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        func pending() -> Int { ids.count { jobs[$0] != nil && !isFinished($0) } }
+        var left = pending()
+        while left > 0 {
+            if let done = try step(k), let at = position[done] {
+                finished(at)
+                left -= 1
+            } else {
+                left = pending()  // jobs that ended without a result of their own (no kernel left)
+            }
+        }
     }
 
     /// Returns when every job of `ids` has finished.
@@ -113,6 +131,7 @@ final class EvaluationQueue {
             if state.submit(job.expr, to: worker, requestID: request, k) {
                 waiting.removeFirst()
                 running[request] = id
+                ParallelTracing.of(k).dispatched(id, to: worker, k)
             } else {
                 drop(worker, k)
             }
@@ -120,8 +139,9 @@ final class EvaluationQueue {
     }
 
     /// Makes progress: sends what it can, then handles one result or death; with no kernel left,
-    /// evaluates the next queued job on the master.
-    private func step(_ k: Kernel) throws(Interrupt) {
+    /// evaluates the next queued job on the master. Returns the job that got its result, if one did.
+    @discardableResult
+    private func step(_ k: Kernel) throws(Interrupt) -> Int? {
         dispatch(k)
         let state = ParallelState.of(k)
         guard let event = try state.nextEvent(k) else {
@@ -131,19 +151,22 @@ final class EvaluationQueue {
                 if jobs[id]?.abandoned == true { jobs[id] = nil } else { results[id] = .symbol(k.sys.DollarFailed) }
             }
             running.removeAll()
-            guard let id = waiting.first, let job = jobs[id] else { return }
+            guard let id = waiting.first, let job = jobs[id] else { return nil }
             waiting.removeFirst()
             results[id] = try k.evaluate(job.expr)
-            return
+            return id
         }
         switch event {
-        case .result(_, let request, let value):
-            guard let id = running.removeValue(forKey: request) else { return }
-            if jobs[id]?.abandoned == true { jobs[id] = nil } else { results[id] = value }
+        case .result(let worker, let request, let value):
+            guard let id = running.removeValue(forKey: request) else { return nil }
+            ParallelTracing.of(k).finished(id, from: worker.id, k)
+            if jobs[id]?.abandoned == true { jobs[id] = nil; return nil }
+            results[id] = value
+            return id
         case .died(let worker, let request):
             drop(worker, k)
-            guard let request, let id = running.removeValue(forKey: request), var job = jobs[id] else { return }
-            if job.abandoned { jobs[id] = nil; return }
+            guard let request, let id = running.removeValue(forKey: request), var job = jobs[id] else { return nil }
+            if job.abandoned { jobs[id] = nil; return nil }
             job.deaths += 1
             jobs[id] = job
             let queueRun = k.symbols.intern(fullName: "System`QueueRun")
@@ -151,12 +174,14 @@ final class EvaluationQueue {
             if job.deaths >= 2 {
                 k.message(queueRun, "aba", kernel, Expr(k.sys.List, .integer(id)))
                 results[id] = .symbol(k.sys.DollarFailed)
+                return id
             } else {
                 k.message(queueRun, "req", kernel, Expr(k.sys.List, .integer(id)))
                 if worker.sharedCallsInRequest > 0 {
                     k.message(queueRun, "shared", Expr(k.sys.List, .integer(id)), kernel)
                 }
                 waiting.insert(id, at: 0)
+                return nil
             }
         }
     }

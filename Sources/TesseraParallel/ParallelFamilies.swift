@@ -16,5 +16,7 @@ public enum ParallelFamilies {
         BuiltinFamily("SharedState", SharedBuiltins.table + SharedRoundTrip.table, setUp: SharedBuiltins.setUp),
         BuiltinFamily("CriticalSection", CriticalSectionBuiltins.table),
         BuiltinFamily("ParallelTraffic", TrafficBuiltins.table),
+        BuiltinFamily("ParallelDebug", TraceBuiltins.table, setUp: TraceBuiltins.setUp),
+        BuiltinFamily("ProgressReporting", ProgressBuiltins.table, setUp: ProgressBuiltins.setUp),
     ]
 }

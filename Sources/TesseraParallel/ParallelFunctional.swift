@@ -12,9 +12,12 @@ import TesseraExpr
 
 enum ParallelFunctionalBuiltins {
     static let table: [BuiltinSpec] = [
-        BuiltinSpec("ParallelMap", messages: ParallelMethod.messages, options: [("Method", "Automatic")], parallelMap),
-        BuiltinSpec("ParallelArray", messages: ParallelMethod.messages, options: [("Method", "Automatic")], parallelArray),
-        BuiltinSpec("ParallelCombine", messages: ParallelMethod.messages, options: [("Method", "\"CoarsestGrained\"")],
+        BuiltinSpec("ParallelMap", messages: ParallelMethod.messages, options: [("Method", "Automatic"), ProgressBar.option],
+                    parallelMap),
+        BuiltinSpec("ParallelArray", messages: ParallelMethod.messages, options: [("Method", "Automatic"), ProgressBar.option],
+                    parallelArray),
+        BuiltinSpec("ParallelCombine", messages: ParallelMethod.messages,
+                    options: [("Method", "\"CoarsestGrained\""), ProgressBar.option],
                     parallelCombine),
     ]
 
@@ -37,7 +40,9 @@ enum ParallelFunctionalBuiltins {
         guard kernels > 0 else { return try k.evaluate(serialForm) }
         // Each part draws random numbers from its own stream (ItemStreams.swift).
         let seed = NumericEngines.drawStreamSeed(k)
-        let results = try ParallelRun.items(k, count: parts.values.count, method: method, kernels: kernels) { range in
+        let progress = try ProgressBar.make(options, head: c.head, total: parts.values.count, k)
+        let results = try ParallelRun.items(k, count: parts.values.count, method: method, kernels: kernels,
+                                            progress: progress) { range in
             ItemStreams.counting(Expr(k.sys.List, range.map { i in
                 ItemStreams.seeded(plan.sublevels.map { Expr(k.sys.Map, f, parts.values[i], $0) }
                                        ?? Expr(head: f, [parts.values[i]]), seed: seed, k)
@@ -129,7 +134,8 @@ enum ParallelFunctionalBuiltins {
             Expr(head: positional[0], [Expr(ParallelRun.system(k, "SlotSequence"), .integer(1))]),
             seed: NumericEngines.drawStreamSeed(k), k))
         let perItem = dims.dropFirst().reduce(1, *)
-        let results = try ParallelRun.items(k, count: dims[0], method: method, kernels: kernels) { range in
+        let progress = try ProgressBar.make(options, head: c.head, total: dims[0], k)
+        let results = try ParallelRun.items(k, count: dims[0], method: method, kernels: kernels, progress: progress) { range in
             let unitDims = [range.count] + dims.dropFirst()
             let unitOrigins = [origins[0] + range.lowerBound] + origins.dropFirst()
             // One dimension takes its origin as a number: `{r}` could read as a range.
@@ -162,7 +168,8 @@ enum ParallelFunctionalBuiltins {
         let kernels = ParallelRun.kernelCount(k, c.head)
         guard kernels > 0 else { return try k.evaluate(Expr(head: f, [expr])) }
         let parts = expr.arguments
-        let partials = try ParallelRun.units(k, count: parts.count, method: method, kernels: kernels) { range in
+        let progress = try ProgressBar.make(options, head: c.head, total: parts.count, k)
+        let partials = try ParallelRun.units(k, count: parts.count, method: method, kernels: kernels, progress: progress) { range in
             Expr(head: f, [Expr(head: head, Array(parts[range]))])
         }
         return try k.evaluate(Expr(head: combiner, partials))

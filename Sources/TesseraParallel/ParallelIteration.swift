@@ -21,7 +21,7 @@ enum ParallelIterationBuiltins {
 
     private static func row(_ name: String, _ implementation: @escaping BuiltinImplementation) -> BuiltinSpec {
         BuiltinSpec(name, attributes: [.holdAll, .protected], messages: ParallelMethod.messages,
-                    options: [("Method", "Automatic")], implementation)
+                    options: [("Method", "Automatic"), ProgressBar.option], implementation)
     }
 
     static func parallelTable(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
@@ -69,9 +69,10 @@ enum ParallelIterationBuiltins {
             return ItemStreams.counting(Expr(serial, [body, iterator] + inner), from: range.lowerBound, k)
         }
         let count = spec.values.count
+        let progress = try ProgressBar.make(options, head: c.head, total: count, k)
         let results = perItem
-            ? try ParallelRun.items(k, count: count, method: method, kernels: kernels, unit)
-            : try ParallelRun.units(k, count: count, method: method, kernels: kernels, unit)
+            ? try ParallelRun.items(k, count: count, method: method, kernels: kernels, progress: progress, unit)
+            : try ParallelRun.units(k, count: count, method: method, kernels: kernels, progress: progress, unit)
         return try combine(results, count)
     }
 

@@ -18,19 +18,24 @@ enum ParallelRun {
     }
 
     /// Evaluates one unit per range of `0..<count` (`unit` builds its expression) and returns the
-    /// units' results in order.
-    static func units(_ k: Kernel, count: Int, method: ParallelMethod, kernels: Int,
+    /// units' results in order; `progress` counts the items of each unit as it comes back.
+    static func units(_ k: Kernel, count: Int, method: ParallelMethod, kernels: Int, progress: ProgressBar? = nil,
                       _ unit: (Range<Int>) -> Expr) throws(Interrupt) -> [Expr] {
-        let ranges = method.ranges(items: count, kernels: kernels)
-        return try EvaluationQueue.of(k).run(ranges.map(unit), k)
+        try run(k, method.ranges(items: count, kernels: kernels), progress, unit)
+    }
+
+    private static func run(_ k: Kernel, _ ranges: [Range<Int>], _ progress: ProgressBar?,
+                            _ unit: (Range<Int>) -> Expr) throws(Interrupt) -> [Expr] {
+        defer { progress?.clear() }
+        return try EvaluationQueue.of(k).run(ranges.map(unit), k, finished: progress.map { bar in { bar.advance(by: ranges[$0].count) } })
     }
 
     /// The same for units whose result is the list of their items' results; returns the items'
     /// results. A unit that failed as a whole ($Failed, $Aborted) gives its value for each item.
-    static func items(_ k: Kernel, count: Int, method: ParallelMethod, kernels: Int,
+    static func items(_ k: Kernel, count: Int, method: ParallelMethod, kernels: Int, progress: ProgressBar? = nil,
                       _ unit: (Range<Int>) -> Expr) throws(Interrupt) -> [Expr] {
         let ranges = method.ranges(items: count, kernels: kernels)
-        let results = try EvaluationQueue.of(k).run(ranges.map(unit), k)
+        let results = try run(k, ranges, progress, unit)
         var items: [Expr] = []
         items.reserveCapacity(count)
         for (range, result) in zip(ranges, results) {

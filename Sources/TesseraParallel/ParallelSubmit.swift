@@ -53,7 +53,7 @@ enum ParallelSubmitBuiltins {
         collect(k, c[0], into: &ids)
         try queue.wait(for: ids, k)
         var results: [Int: Expr] = [:]
-        for id in ids where results[id] == nil { results[id] = queue.take(id) }
+        for id in ids where results[id] == nil { results[id] = queue.take(id, k) }
         return try k.evaluate(replace(k, c[0], results))
     }
 
@@ -64,7 +64,7 @@ enum ParallelSubmitBuiltins {
         let ids = objects.compactMap { job(k, $0) }
         let queue = EvaluationQueue.of(k)
         guard ids.count == objects.count, let done = try queue.waitAny(of: ids, k),
-              let at = ids.firstIndex(of: done), let result = queue.take(done) else { return nil }
+              let at = ids.firstIndex(of: done), let result = queue.take(done, k) else { return nil }
         var rest = objects
         rest.remove(at: at)
         return Expr(k.sys.List, result, objects[at], Expr(k.sys.List, rest))
@@ -87,7 +87,7 @@ enum ParallelSubmitBuiltins {
         var found: [Expr] = []
         while found.count < wanted, let done = try queue.waitAny(of: pending, k) {
             pending.removeAll { $0 == done }
-            if let result = queue.take(done), !result.isSymbol(k.sys.DollarFailed) { found.append(result) }
+            if let result = queue.take(done, k), !result.isSymbol(k.sys.DollarFailed) { found.append(result) }
         }
         queue.abandon(pending)
         if positional.count == 3 { return Expr(k.sys.List, found) }

@@ -26,6 +26,7 @@ extension ParallelState {
     /// usable), and throws `.aborted`.
     func nextEvent(_ k: Kernel) throws(Interrupt) -> WorkerEvent? {
         while true {
+            ParallelWatch.notify(k)
             let readable: [Worker]
             switch pollBusyWorkers(milliseconds: 20) {
             case .noneBusy:
@@ -104,6 +105,7 @@ extension ParallelState {
     /// Reads one message from `worker`: side output is handled here (nil), a result or a death returned.
     private func receive(from worker: Worker, _ k: Kernel) -> WorkerEvent? {
         let pending = pendingRequest(worker)
+        let tracing = ParallelTracing.of(k), mark = tracing.mark(worker, .received)
         let message: LinkMessage
         do {
             message = try worker.link.receive()
@@ -111,6 +113,7 @@ extension ParallelState {
             worker.bury()
             return .died(worker, requestID: pending)
         }
+        tracing.read(message.kind, from: worker, mark: mark, k)
         switch message.kind {
         case .output:
             if let output = LinkCodec.decodeOutput(message, from: worker.link, k, origin: worker.id) {
@@ -130,6 +133,7 @@ extension ParallelState {
                 k.message(k.symbols.intern(fullName: "System`Parallel"), "undecodable")
                 return .result(worker, requestID: message.requestID, .symbol(k.sys.DollarFailed))
             }
+            tracing.received(result, from: worker, mark: mark, k)
             return .result(worker, requestID: message.requestID, result)
         case .failure:
             worker.finished()
@@ -153,9 +157,12 @@ extension ParallelState {
     /// Sends `expr` (held) to `worker` for evaluation; false when the worker turned out dead.
     /// The definitions `expr` needs that the worker lacks go first (DefinitionDistribution).
     func submit(_ expr: Expr, to worker: Worker, requestID: UInt64, _ k: Kernel) -> Bool {
+        let tracing = ParallelTracing.of(k), definitionsMark = tracing.mark(worker, .sent)
         do {
             try DefinitionDistribution.send(for: expr, to: worker, requestID: requestID, k)
+            let mark = tracing.mark(worker, .sent)
             try LinkCodec.send(.evaluate, requestID: requestID, Expr(k.sys.Hold, expr), over: worker.link, k)
+            tracing.sent(expr, to: worker, definitionsMark: definitionsMark, mark: mark, k)
             worker.began(requestID)
             return true
         } catch {

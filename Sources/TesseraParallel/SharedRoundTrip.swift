@@ -86,6 +86,7 @@ enum SharedRoundTrip {
             if value == expr, let symbol = expr.asSymbol ?? expr.headSymbol, DistributionState.of(k).isShared(symbol) {
                 value = .symbol(k.sys.Null)
             }
+            ParallelTracing.of(k).shared(expr, value: value, for: worker, k)
         } else {
             k.message(k.symbols.intern(fullName: "System`Parallel"), "undecodable")
         }

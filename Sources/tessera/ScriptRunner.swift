@@ -1,21 +1,26 @@
 import TesseraBuiltins
 import TesseraCore
 import TesseraExpr
+import TesseraParallel
 import TesseraRunner
 
 /// Runs a script file. With `echoResults`, each result that is not Null is printed in OutputForm.
-func runFile(_ path: String, echoResults: Bool) -> Int32 {
+/// A `monitor` (--monitor) watches the subkernels, gets out of the way of output and ends with its summary.
+func runFile(_ path: String, echoResults: Bool, monitor: ParallelMonitor? = nil) -> Int32 {
     guard let source = readTextFile(path) else {
         writeOut("tessera: cannot open \(path)\n")
         return 1
     }
-    let kernel = KernelAssembly.makeKernel { writeOut($0); flushOut() }
+    let kernel = KernelAssembly.makeKernel { monitor?.suspend(); writeOut($0); flushOut() }
+    if let monitor { ParallelActivity.watch(kernel, monitor) }
+    defer { monitor?.finish(kernel) }
     kernel.commandLine = CommandLine.arguments
     routeInterruptsToExit(kernel)
     // A script finds the packages beside it, as well as those in the working directory.
     kernel.searchPath.insert(directoryName(path), at: 0)
     let outcome = kernel.run(source, file: path) { _, result in
         if echoResults && !result.isSymbol(kernel.sys.Null) {
+            monitor?.suspend()
             writeOut(kernel.outputText(result) + "\n")
             flushOut()
         }

@@ -30,6 +30,7 @@ func main(_ arguments: [String]) -> Int32 {
 }
 
 func run(_ arguments: [String]) -> Int32 {
+    if let status = runMonitored(arguments) { return status }
     if arguments.first == "--subkernel", arguments.count == 3, let id = Int(arguments[1]), let parent = Int32(arguments[2]) {
         // Started by a master's LaunchKernels (TesseraParallel's SubkernelLauncher), never by hand.
         let kernel = KernelAssembly.makeKernel()
