@@ -7,6 +7,11 @@
 // A unit of items `i = v1, v2, ...` is sent as
 //     Block[{Parallel`Developer`$ItemIndex = offset}, Table[Parallel`Developer`SeededItem[seed, body], {i, {v1, v2, ...}}]]
 // and SeededItem advances the index, reseeds the subkernel's generator and evaluates the body.
+//
+// Reseeding costs about half a microsecond an item, more than a small body itself
+// (`ParallelTable[i^2, {i, 10^5}]`), so a body that cannot draw is sent bare: `mayDraw` looks for a
+// random function in the body and in the definitions it reaches on the master. (Definitions made only
+// on the subkernels are not seen: a body that draws through them draws from each kernel's own stream.)
 
 import TesseraBuiltins
 import TesseraCore
@@ -19,6 +24,38 @@ enum ItemStreams {
     static let table: [BuiltinSpec] = [
         BuiltinSpec(seededName, attributes: [.holdAll, .protected], seededItem),
     ]
+
+    /// Whether evaluating `body` may draw random numbers: it, or a definition of a symbol it reaches,
+    /// mentions a System` function whose name begins with Random, or one that makes code at run time.
+    static func mayDraw(_ body: Expr, _ k: Kernel) -> Bool {
+        var stack = [body]
+        var seen = Set<ObjectIdentifier>()
+        var visited = 0
+        while let e = stack.popLast() {
+            visited += 1
+            if visited > 1_000_000 { return true }  // too big to tell cheaply
+            switch e {
+            case .symbol(let s):
+                guard seen.insert(ObjectIdentifier(s)).inserted else { continue }
+                if s.context == "System`" {
+                    if s.name.hasPrefix("Random") || codeMakers.contains(s.name) { return true }
+                    continue
+                }
+                if let value = s.ownValue { stack.append(value) }
+                for list in [s.downValues.all, s.upValues.all, s.subValues.all] {
+                    for d in list { stack.append(d.rhs) }
+                }
+            case .normal(let n):
+                stack.append(n.head)
+                stack.append(contentsOf: n.arguments)
+            default:
+                break
+            }
+        }
+        return false
+    }
+
+    private static let codeMakers: Set<String> = ["ToExpression", "Symbol", "Get", "Needs", "Import"]
 
     /// `body` wrapped to draw from item streams, for a unit whose first item has index `offset` + 1.
     static func seeded(_ body: Expr, seed: UInt64, _ k: Kernel) -> Expr {

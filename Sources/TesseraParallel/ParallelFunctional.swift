@@ -38,15 +38,17 @@ enum ParallelFunctionalBuiltins {
         let method = try ParallelMethod.from(options, head: c.head, k)
         let kernels = ParallelRun.kernelCount(k, c.head)
         guard kernels > 0 else { return try k.evaluate(serialForm) }
-        // Each part draws random numbers from its own stream (ItemStreams.swift).
-        let seed = NumericEngines.drawStreamSeed(k)
+        // Each part draws random numbers from its own stream (ItemStreams.swift), if f can draw.
+        let seed = ItemStreams.mayDraw(f, k) ? NumericEngines.drawStreamSeed(k) : nil
         let progress = try ProgressBar.make(options, head: c.head, total: parts.values.count, k)
         let results = try ParallelRun.items(k, count: parts.values.count, method: method, kernels: kernels,
                                             progress: progress) { range in
-            ItemStreams.counting(Expr(k.sys.List, range.map { i in
-                ItemStreams.seeded(plan.sublevels.map { Expr(k.sys.Map, f, parts.values[i], $0) }
-                                       ?? Expr(head: f, [parts.values[i]]), seed: seed, k)
-            }), from: range.lowerBound, k)
+            let calls = range.map { i in
+                plan.sublevels.map { Expr(k.sys.Map, f, parts.values[i], $0) } ?? Expr(head: f, [parts.values[i]])
+            }
+            guard let seed else { return Expr(k.sys.List, calls) }
+            return ItemStreams.counting(Expr(k.sys.List, calls.map { ItemStreams.seeded($0, seed: seed, k) }),
+                                        from: range.lowerBound, k)
         }
         let mapped = try k.evaluate(parts.rebuild(results))
         return plan.atTop ? try k.evaluate(Expr(head: f, [mapped])) : mapped
@@ -128,22 +130,22 @@ enum ParallelFunctionalBuiltins {
         let method = try ParallelMethod.from(options, head: c.head, k)
         let kernels = ParallelRun.kernelCount(k, c.head)
         guard kernels > 0 else { return try k.evaluate(serialForm) }
-        // Each element draws random numbers from its own stream (ItemStreams.swift): f is applied
-        // as `SeededItem[seed, f[##]] &`, counted from the unit's first element.
-        let f = Expr(ParallelRun.system(k, "Function"), ItemStreams.seeded(
+        // Each element draws random numbers from its own stream (ItemStreams.swift), if it can draw:
+        // f is applied as `SeededItem[seed, f[##]] &`, counted from the unit's first element.
+        let seeded = ItemStreams.mayDraw(positional[0], k)
+        let f = !seeded ? positional[0] : Expr(ParallelRun.system(k, "Function"), ItemStreams.seeded(
             Expr(head: positional[0], [Expr(ParallelRun.system(k, "SlotSequence"), .integer(1))]),
             seed: NumericEngines.drawStreamSeed(k), k))
         let perItem = dims.dropFirst().reduce(1, *)
         let progress = try ProgressBar.make(options, head: c.head, total: dims[0], k)
-        let results = try ParallelRun.items(k, count: dims[0], method: method, kernels: kernels, progress: progress) { range in
+        return try ParallelRun.itemList(k, count: dims[0], method: method, kernels: kernels, progress: progress) { range in
             let unitDims = [range.count] + dims.dropFirst()
             let unitOrigins = [origins[0] + range.lowerBound] + origins.dropFirst()
             // One dimension takes its origin as a number: `{r}` could read as a range.
             let origin = unitOrigins.count == 1 ? Expr.integer(unitOrigins[0]) : Expr(k.sys.List, unitOrigins.map(Expr.integer))
-            return ItemStreams.counting(Expr(k.sys.Array, f, Expr(k.sys.List, unitDims.map(Expr.integer)), origin),
-                                        from: range.lowerBound * perItem, k)
+            let array = Expr(k.sys.Array, f, Expr(k.sys.List, unitDims.map(Expr.integer)), origin)
+            return seeded ? ItemStreams.counting(array, from: range.lowerBound * perItem, k) : array
         }
-        return k.packedList(results)
     }
 
     // MARK: ParallelCombine

@@ -5,6 +5,7 @@
 import TesseraBuiltins
 import TesseraCore
 import TesseraExpr
+import TesseraStorage
 
 enum ParallelRun {
     /// The number of running kernels, launching $ProcessorCount of them when none runs. Zero after
@@ -46,6 +47,43 @@ enum ParallelRun {
             }
         }
         return items
+    }
+
+    /// The same as one list of the items' results, packed as the serial function packs it. Units that
+    /// came back as packed arrays of one type and shape are joined with one copy (none when they lie
+    /// end to end), instead of being split into elements and packed again.
+    static func itemList(_ k: Kernel, count: Int, method: ParallelMethod, kernels: Int, progress: ProgressBar? = nil,
+                         _ unit: (Range<Int>) -> Expr) throws(Interrupt) -> Expr {
+        let ranges = method.ranges(items: count, kernels: kernels)
+        let results = try run(k, ranges, progress, unit)
+        var arrays: [PackedArray] = []
+        for (range, result) in zip(ranges, results) {
+            guard case .packed(let p) = result, p.dimensions.first == range.count,
+                  arrays.isEmpty || (p.type == arrays[0].type && p.dimensions.dropFirst() == arrays[0].dimensions.dropFirst())
+            else { break }
+            arrays.append(p)
+        }
+        if arrays.count == results.count, let first = arrays.first {
+            let dimensions = [count] + first.dimensions.dropFirst()
+            if let whole = PackedArray.adjacentViews(arrays, as: dimensions) { return .packed(whole) }
+            let joined = try k.packedUninitialized(first.type, dimensions)
+            var offset = 0
+            for a in arrays {
+                (joined.baseAddress + offset).copyMemory(from: a.baseAddress, byteCount: a.byteCount)
+                offset += a.byteCount
+            }
+            return .packed(joined)
+        }
+        var items: [Expr] = []
+        items.reserveCapacity(count)
+        for (range, result) in zip(ranges, results) {
+            if result.isList(k.sys), result.length == range.count {
+                items += result.arguments
+            } else {
+                items += repeatElement(result, count: range.count)
+            }
+        }
+        return k.packedList(items)
     }
 
     /// `#`, for building pure functions.

@@ -18,6 +18,28 @@ struct ItemStreamTests {
         #expect(run.results == ["Null", "9", "True", "9", "True", "True", "False"], "\(run.output)")
     }
 
+    /// What goes to a kernel for a one-item unit, read from the SendReceive trace.
+    private static func sent(_ setUp: String, _ call: String) -> String {
+        let run = Master.run(["LaunchKernels[1]; Needs[\"Parallel`Debug`\"]; " + setUp,
+                              "SetOptions[$Parallel, Tracers -> {SendReceive}, TraceHandler -> \"Print\"];", call])
+        return run.output.split(separator: "\n").first { $0.contains("Sending to kernel 1:") }.map(String.init) ?? run.output
+    }
+
+    @Test(arguments: [
+        ("", "ParallelTable[i^2, {i, 1}]", false),
+        ("", "ParallelTable[RandomReal[], {i, 1}]", true),
+        ("g[x_] := x + 1;", "ParallelTable[g[i], {i, 1}]", false),
+        ("f[x_] := h[x]; h[x_] := RandomInteger[x];", "ParallelTable[f[i], {i, 1}]", true),
+        ("", "ParallelTable[ToExpression[\"RandomReal[]\"], {i, 1}]", true),
+        ("", "ParallelMap[#^2 &, {1}]", false),
+        ("", "ParallelMap[RandomReal[#] &, {1}]", true),
+    ])
+    func onlyABodyThatMayDrawIsSeeded(setUp: String, call: String, seeded: Bool) {
+        let line = Self.sent(setUp, call)
+        #expect(line.contains("Sending to kernel 1:"), "\(line)")
+        #expect(line.contains("SeededItem") == seeded, "\(line)")
+    }
+
     @Test func seededMapAndArrayDrawsDoNotDependOnKernelsOrMethod() {
         let run = Master.run([
             "LaunchKernels[2]; Null",
