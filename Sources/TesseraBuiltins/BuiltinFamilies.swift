@@ -67,5 +67,9 @@ public enum BuiltinFamilies {
         BuiltinFamily("DerivedList", DerivedListBuiltins.table),
         BuiltinFamily("Confirmation", ConfirmationBuiltins.table),
         BuiltinFamily("Serialization", SerializationBuiltins.table),
+        BuiltinFamily("MinMax", MinMaxBuiltins.table),
+        BuiltinFamily("NumberName", NumberNameBuiltins.table),
+        BuiltinFamily("Piecewise", PiecewiseBuiltins.table),
+        BuiltinFamily("MatrixFunction", MatrixFunctionBuiltins.table),
     ]
 }
