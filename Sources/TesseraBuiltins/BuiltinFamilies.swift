@@ -71,5 +71,6 @@ public enum BuiltinFamilies {
         BuiltinFamily("NumberName", NumberNameBuiltins.table),
         BuiltinFamily("Piecewise", PiecewiseBuiltins.table),
         BuiltinFamily("MatrixFunction", MatrixFunctionBuiltins.table),
+        BuiltinFamily("Date", DateBuiltins.table, setUp: DateBuiltins.setUp),
     ]
 }
