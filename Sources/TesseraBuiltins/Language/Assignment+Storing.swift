@@ -357,7 +357,7 @@ extension Kernel {
     func setPart(_ e: inout Expr, _ indices: ArraySlice<Expr>, _ value: Expr, call: Call) throws(Interrupt) -> Expr? {
         guard let index = indices.first else { return value }
         let rest = indices.dropFirst()
-        if case .packed(var p) = e, indices.count == p.rank,
+        if case .packed(var p) = e, indices.count <= p.rank,
            indices.allSatisfy({ if case .integer = $0 { return true }; return false }) {
             e = .integer(0)  // drop our reference so that an unshared buffer is written in place
             let written = try writePacked(&p, indices.map { $0.asInt! }, value)
@@ -469,8 +469,9 @@ extension Kernel {
         return e
     }
 
-    /// Writes one element of a packed array in place (copying first only if it is shared).
-    /// nil: the value does not fit the array's type (the caller unpacks); false: index out of range.
+    /// Writes one element, or one block (`a[[i]] = row` on a matrix), of a packed array in place
+    /// (copying first only if it is shared). nil: the value does not fit the array's type or the block's
+    /// shape (the caller unpacks); false: index out of range.
     private func writePacked(_ p: inout PackedArray, _ indices: [Int], _ value: Expr) throws(Interrupt) -> Bool? {
         var flat = 0
         for (axis, raw) in indices.enumerated() {
@@ -478,6 +479,23 @@ extension Kernel {
             let i = raw < 0 ? n + raw : raw - 1
             guard i >= 0 && i < n else { return false }
             flat = flat * n + i
+        }
+        if indices.count < p.rank {
+            // A block stays packed only if the value is exactly of the array's type and the block's shape,
+            // as Mathematica keeps a packed matrix packed when a row of its type replaces a row.
+            let shape = Array(p.dimensions[indices.count...])
+            let block: PackedArray
+            if case .packed(let v) = value {
+                block = v
+            } else if value.isList(sys), let v = packed(from: value.arguments, allowMixed: false) {
+                block = v
+            } else {
+                return nil
+            }
+            guard block.type == p.type, block.dimensions == shape else { return nil }
+            try allocating { () throws(PackedStorageError) in try p.makeUniqueForWriting() }
+            (p.baseAddress + flat * block.byteCount).copyMemory(from: block.baseAddress, byteCount: block.byteCount)
+            return true
         }
         switch (p.type, value) {
         case (.integer, .integer(let v)):

@@ -15,7 +15,6 @@ enum SessionBuiltins {
         BuiltinSpec("Off", attributes: [.holdAll, .protected], off),
         BuiltinSpec("Timing", attributes: [.holdAll, .protected], timing),
         BuiltinSpec("AbsoluteTiming", attributes: [.holdAll, .protected], absoluteTiming),
-        BuiltinSpec("AbsoluteTime", absoluteTime),
         BuiltinSpec("SessionTime", sessionTime),
         BuiltinSpec("Out", out),
         BuiltinSpec("In", input),
@@ -124,13 +123,6 @@ enum SessionBuiltins {
         let start = monotonicSeconds()
         let value = try k.evaluate(c[0])
         return Expr(k.sys.List, .real(monotonicSeconds() - start), value)
-    }
-
-    static func absoluteTime(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
-        var ts = timespec()
-        clock_gettime(CLOCK_REALTIME, &ts)
-        // Seconds since 1900-01-01, as Mathematica counts.
-        return .real(Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9 + 2208988800)
     }
 
     static func sessionTime(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {

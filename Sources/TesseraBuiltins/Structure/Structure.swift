@@ -196,8 +196,13 @@ enum StructureBuiltins {
         if c.count == 1, let rules = AssociationBuiltins.rules(k, e) {
             return try k.evaluate(Expr(k.sys.Plus, rules.map(AssociationBuiltins.value)))
         }
+        // AllowedHeads -> All totals any expression's arguments; Automatic (the default) only lists.
+        let options = k.splitOptions(Array(c.arguments.dropFirst())).options
+        let heads = k.optionValue("AllowedHeads", in: options, of: c.head) ?? .symbol(k.sys.Automatic)
+        guard heads.isSymbol(k.sys.All) || heads.isSymbol(k.sys.Automatic) else { return nil }
+        let allHeads = heads.isSymbol(k.sys.All)
         // Not a list: a numeric quantity is its own total (`Total[2 Pi]`); anything else stays.
-        if !e.isList(k.sys) {
+        if !e.isList(k.sys), !(allHeads && !e.isAtom) {
             return NumericValue.isNumeric(k, e) ? e : nil
         }
         var spec = LevelSpec(min: 1, max: 1)
@@ -227,34 +232,33 @@ enum StructureBuiltins {
         if spec.min == 1, spec.max == 1, let p = k.packed(from: e.arguments), p.rank == 1, p.type == .real {
             return .real(Reductions.totalOfReals(UnsafeBufferPointer(p.reals)))
         }
-        // Total[e, n] sums levels 1..n: Plus applied to the elements, then threaded inward.
-        func sum(_ x: Expr, _ levels: Int) -> Expr {
-            guard levels > 0, !x.isAtom else { return x }
-            let parts = x.arguments
-            let summed = Expr(k.sys.Plus, parts)
-            if levels == 1 { return summed }
-            return sum(summed, levels - 1)
-        }
-        if spec.min == 1 {
-            let n = spec.max == Int.max ? k.arrayDimensions(e).count : spec.max
-            var result = e
-            for _ in 0..<Swift.max(n, 1) {
-                guard !result.isAtom else { break }
-                result = try k.evaluate(Expr(k.sys.Plus, result.arguments))
+        // The total of an empty list at any positive level is 0 (`Total[{}, {2}]`), as in Mathematica.
+        if e.length == 0, spec.min >= 1, spec.max >= spec.min || spec.max < 0 { return .integer(0) }
+        return try totalLevels(k, e, spec, level: 0, allHeads: allHeads)
+    }
+
+    /// `Total` over the levels of `spec`, innermost first: each list whose elements lie at a level of
+    /// `spec` becomes the sum of its (already totalled) elements. Going from the bottom up is what makes
+    /// ragged lists add up (`Total[{{1, 2, 3}, {4, 5}, {6}}, Infinity]` is 21) where adding rows would
+    /// fail. The elements' negative level is taken from the deepest of them (`Total[m, {-1}]` adds rows).
+    /// nil when lists of unequal length were to be added (`Total[{{1, 2}, {3, 4, 5}}]` stays unevaluated).
+    private static func totalLevels(_ k: Kernel, _ x: Expr, _ spec: LevelSpec, level: Int,
+                                    allHeads: Bool) throws(Interrupt) -> Expr? {
+        guard !x.isAtom, allHeads || x.isList(k.sys) else { return x }
+        let depth = spec.min < 0 || spec.max < 0 ? k.depthOf(x) : 0
+        var elements = x.arguments
+        if level + 1 < spec.max || spec.max < 0 {
+            for i in elements.indices {
+                guard let total = try totalLevels(k, elements[i], spec, level: level + 1, allHeads: allHeads) else { return nil }
+                elements[i] = total
             }
-            return result
         }
-        if spec.min == spec.max, spec.min > 1 {
-            // Total[e, {n}]: sums at level n only.
-            let target = spec.min
-            func at(_ x: Expr, _ level: Int) -> Expr {
-                if level == target - 1 { return Expr(k.sys.Plus, x.arguments) }
-                guard !x.isAtom else { return x }
-                return Expr(head: x.head(k.sys), x.arguments.map { at($0, level + 1) })
-            }
-            return at(e, 0)
+        if spec.contains(level: level + 1, depth: depth - 1) {
+            let sum = try k.evaluate(Expr(k.sys.Plus, elements))
+            if sum.hasHead(k.sys.Plus), sum.arguments.contains(where: { $0.isList(k.sys) }) { return nil }
+            return sum
         }
-        return sum(e, 1)
+        return Expr(head: x.head(k.sys), elements)
     }
 
     static func accumulate(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
