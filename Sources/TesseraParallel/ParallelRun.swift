@@ -36,9 +36,12 @@ enum ParallelRun {
     static func items(_ k: Kernel, count: Int, method: ParallelMethod, kernels: Int, progress: ProgressBar? = nil,
                       _ unit: (Range<Int>) -> Expr) throws(Interrupt) -> [Expr] {
         let ranges = method.ranges(items: count, kernels: kernels)
-        let results = try run(k, ranges, progress, unit)
+        return split(try run(k, ranges, progress, unit), ranges, k)
+    }
+
+    private static func split(_ results: [Expr], _ ranges: [Range<Int>], _ k: Kernel) -> [Expr] {
         var items: [Expr] = []
-        items.reserveCapacity(count)
+        items.reserveCapacity(ranges.last?.upperBound ?? 0)
         for (range, result) in zip(ranges, results) {
             if result.isList(k.sys), result.length == range.count {
                 items += result.arguments
@@ -74,16 +77,7 @@ enum ParallelRun {
             }
             return .packed(joined)
         }
-        var items: [Expr] = []
-        items.reserveCapacity(count)
-        for (range, result) in zip(ranges, results) {
-            if result.isList(k.sys), result.length == range.count {
-                items += result.arguments
-            } else {
-                items += repeatElement(result, count: range.count)
-            }
-        }
-        return k.packedList(items)
+        return k.packedList(split(results, ranges, k))
     }
 
     /// `#`, for building pure functions.

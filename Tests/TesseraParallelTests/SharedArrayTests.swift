@@ -141,19 +141,20 @@ struct SharedArrayTests {
                       resultDropped = false, resultReusedBySubkernel = false, allGone = false, inodes = 0 }
         let seen = withMaster { kernel, run in
             var seen = Seen()
-            _ = run("LaunchKernels[2]; a = RandomReal[1, {100, 10007}]; With[{a = a}, ParallelEvaluate[Total[a, 2]]];")
+            // Sizes no other test uses: concurrent tests share this process's segment pool.
+            _ = run("LaunchKernels[2]; a = RandomReal[1, {100, 13337}]; With[{a = a}, ParallelEvaluate[Total[a, 2]]];")
             let pids = ParallelState.of(kernel).workers.map(\.pid)
             guard let sentInode = inode(of: "a", kernel) else { return seen }
             seen.mappedBySubkernels = pids.count == 2 && pids.allSatisfy { memfdInodes($0).contains(sentInode) }
             _ = run("Clear[a]; ParallelEvaluate[1];")
             seen.droppedBySubkernels = pids.allSatisfy { !memfdInodes($0).contains(sentInode) }
             // Both kernels said they unmapped it: the master's next array of that size reuses it.
-            _ = run("b = RandomReal[1, {100, 10007}];")
+            _ = run("b = RandomReal[1, {100, 13337}];")
             seen.reusedByMaster = inode(of: "b", kernel) == sentInode
 
-            _ = run("r = ParallelEvaluate[RandomReal[1, {100, 10009}], 1];")
+            _ = run("r = ParallelEvaluate[RandomReal[1, {100, 17011}], 1];")
             guard let resultInode = inode(of: "r", kernel) else { return seen }
-            _ = run("Clear[r]; r2 = ParallelEvaluate[RandomReal[1, {100, 10009}], 1];")
+            _ = run("Clear[r]; r2 = ParallelEvaluate[RandomReal[1, {100, 17011}], 1];")
             // The request said r's window was unused: kernel 1 made its next result in that segment,
             // and the master unmapped the old window on that answer.
             seen.resultReusedBySubkernel = inode(of: "r2", kernel) == resultInode
