@@ -31,6 +31,7 @@ extension ParallelState {
             case .noneBusy:
                 return nil
             case .failed(let worker):
+                timeline?.lost(worker)
                 return .died(worker, requestID: pendingRequest(worker))
             case .quiet:
                 do throws(Interrupt) {
@@ -103,6 +104,14 @@ extension ParallelState {
 
     /// Reads one message from `worker`: side output is handled here (nil), a result or a death returned.
     private func receive(from worker: Worker, _ k: Kernel) -> WorkerEvent? {
+        guard let timeline else { return receiveMessage(from: worker, k) }
+        let mark = timeline.mark(worker), calls = worker.sharedCallsInRequest
+        let event = receiveMessage(from: worker, k)
+        timeline.received(from: worker, since: mark, sharedAccess: worker.sharedCallsInRequest != calls)
+        return event
+    }
+
+    private func receiveMessage(from worker: Worker, _ k: Kernel) -> WorkerEvent? {
         let pending = pendingRequest(worker)
         let message: LinkMessage
         do {
@@ -155,8 +164,10 @@ extension ParallelState {
     func submit(_ expr: Expr, to worker: Worker, requestID: UInt64, _ k: Kernel) -> Bool {
         do {
             try DefinitionDistribution.send(for: expr, to: worker, requestID: requestID, k)
+            let mark = timeline?.mark(worker)
             try LinkCodec.send(.evaluate, requestID: requestID, Expr(k.sys.Hold, expr), over: worker.link, k)
             worker.began(requestID)
+            if let mark { timeline?.evaluationSent(expr, to: worker, requestID: requestID, since: mark) }
             return true
         } catch {
             worker.bury()

@@ -4,7 +4,7 @@ import TesseraExpr
 import TesseraRunner
 
 /// Runs a script file. With `echoResults`, each result that is not Null is printed in OutputForm.
-func runFile(_ path: String, echoResults: Bool) -> Int32 {
+func runFile(_ path: String, echoResults: Bool, _ recording: RecordingOptions) -> Int32 {
     guard let source = readTextFile(path) else {
         writeOut("tessera: cannot open \(path)\n")
         return 1
@@ -14,16 +14,18 @@ func runFile(_ path: String, echoResults: Bool) -> Int32 {
     routeInterruptsToExit(kernel)
     // A script finds the packages beside it, as well as those in the working directory.
     kernel.searchPath.insert(directoryName(path), at: 0)
-    let outcome = kernel.run(source, file: path) { _, result in
-        if echoResults && !result.isSymbol(kernel.sys.Null) {
-            writeOut(kernel.outputText(result) + "\n")
-            flushOut()
+    return recording.run(kernel) {
+        let outcome = kernel.run(source, file: path) { _, result in
+            if echoResults && !result.isSymbol(kernel.sys.Null) {
+                writeOut(kernel.outputText(result) + "\n")
+                flushOut()
+            }
+            return true
         }
-        return true
-    }
-    switch outcome {
-    case .finished: return 0
-    case .syntaxError: return 1
-    case .quit(let code): return code
+        switch outcome {
+        case .finished: return 0
+        case .syntaxError: return 1
+        case .quit(let code): return code
+        }
     }
 }
