@@ -82,6 +82,8 @@ public final class ParallelTimeline {
     /// The evaluation in flight on each kernel (one at most: the queue sends only to idle kernels).
     private var open: [Int: TimelineSpan] = [:]
     private var kernels = Set<Int>()
+    /// What the shared access being answered reads or sets (SharedRoundTrip says, before the span ends).
+    private var sharedLabel: String?
 
     init(ledger: TrafficLedger, clock: @escaping () -> Double = monotonicSeconds) {
         self.ledger = ledger
@@ -158,7 +160,8 @@ public final class ParallelTimeline {
     func received(from worker: Worker, since mark: Mark, sharedAccess: Bool) {
         if sharedAccess {
             emit(span(.sharedVariable, worker, requestID: open[worker.id]?.requestID ?? 0, since: mark,
-                      label: "Shared"))
+                      label: sharedLabel ?? "access"))
+            sharedLabel = nil
             return
         }
         guard var span = open[worker.id] else { return }
@@ -171,6 +174,17 @@ public final class ParallelTimeline {
         span.died = !worker.isAlive
         open[worker.id] = nil
         emit(span)
+    }
+
+    /// The master is answering a shared access that evaluates `expr`: `c`, `Increment[c]`, `f[...]`.
+    func sharedAccess(_ expr: Expr) {
+        if let s = expr.asSymbol {
+            sharedLabel = s.name
+        } else if let head = expr.headSymbol, let first = expr.arguments.first?.asSymbol ?? expr.arguments.first?.headSymbol {
+            sharedLabel = "\(head.name)[\(first.name)]"
+        } else {
+            sharedLabel = Self.label(of: expr)
+        }
     }
 
     /// `worker` was given up without a read (poll failed): its evaluation ends unanswered.

@@ -17,8 +17,9 @@ enum ReportPage {
         th:first-child, td:first-child { text-align: left; }
         th { background: #f0f0f0; }
         svg text { font: 12px system-ui, sans-serif; fill: #222; }
+        svg rect { shape-rendering: crispEdges; }
         .lane { fill: #f6f6f6; }
-        .evaluation { fill: #3b7dd8; stroke: #fff; stroke-width: 0.5; } .died { fill: #d83b3b; } .aggregate { fill: #7d9fd8; }
+        .evaluation { fill: #3b7dd8; } .died { fill: #d83b3b; } .aggregate { fill: #7d9fd8; }
         .definition { fill: #e39b21; } .sharedvariable { fill: #2aa876; }
         .tick { stroke: #bbb; } .legend rect { stroke: none; }
         </style>

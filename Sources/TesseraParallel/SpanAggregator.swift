@@ -3,14 +3,16 @@
 // into one span standing for all of them ("120 evaluations"), with their bytes summed.
 //
 // A merged span is written when it holds `batch` spans, and `batch` doubles each time another
-// cap/8 spans have been written past the cap, so a run of any length writes at most about
-// cap + cap/8 * log2(spans / cap) spans, and the early part of the run stays at full detail.
+// cap/32 spans have been written past the cap, so the output grows with the logarithm of the run's
+// length: cap + cap/32 * log2(spans * 32 / cap) spans at most (plus one per track at the end); with
+// cap = 25000, a run of a billion evaluations writes under 41000. The early part of the run stays at
+// full detail.
 
 struct SpanAggregator {
     /// Spans passed one by one before merging starts.
     let cap: Int
     private(set) var written = 0
-    /// When the cap was reached (seconds on the timeline), nil before.
+    /// When merging began (the start of the first span past the cap, seconds on the timeline), or nil.
     private(set) var cappedAt: Double?
     /// The merged span being built on each track (0 = the master's, else the kernel's id).
     private var pending: [Int: TimelineSpan] = [:]
@@ -28,9 +30,10 @@ struct SpanAggregator {
     mutating func add(_ span: TimelineSpan) -> [TimelineSpan] {
         guard written >= cap else {
             written += 1
-            if written == cap { cappedAt = span.end; writtenAtBatch = written }
+            writtenAtBatch = written
             return [span]
         }
+        if cappedAt == nil { cappedAt = span.start }
         let track = Self.track(of: span)
         guard var merged = pending[track] else {
             pending[track] = span
@@ -64,7 +67,7 @@ struct SpanAggregator {
 
     private mutating func note(written count: Int) {
         written += count
-        if written - writtenAtBatch >= max(1, cap / 8) {
+        if written - writtenAtBatch >= max(1, cap / 32) {
             batch *= 2
             writtenAtBatch = written
         }

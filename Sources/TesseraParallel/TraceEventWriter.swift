@@ -14,10 +14,11 @@
 //     "ph": "C"        counters "Bytes sent", "Bytes received", "Bytes shared": the span bytes so far
 //                      (one key each, so each is a track of its own)
 //
-// Size bound: about `maxEvents` events (100000 by default, some 15 MB). A span costs up to four
+// Size bound: `maxEvents` (100000 by default, about 11 MB) before merging. A span costs up to four
 // events (itself and three counters), so the first maxEvents/4 spans are written one by one; after
-// that spans are merged per track (SpanAggregator) and an instant event "Trace size cap reached"
-// says from when.
+// that spans are merged per track (SpanAggregator: the file then grows with the logarithm of the
+// run's length, under 1.7 x maxEvents events for a billion evaluations) and an instant event
+// "Trace size cap reached" says from when.
 
 import TesseraCore
 

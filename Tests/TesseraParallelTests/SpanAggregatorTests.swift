@@ -26,10 +26,10 @@ struct SpanAggregatorTests {
         #expect(output.reduce(0) { $0 + $1.bytesOut } == 100 * count)
         #expect(output.reduce(0) { $0 + $1.sharedBytes } == input.reduce(0) { $0 + $1.sharedBytes })
         #expect(Array(output.prefix(min(cap, count))) == Array(input.prefix(min(cap, count))))
-        #expect((aggregator.cappedAt != nil) == (count >= cap))
-        // cap + cap/8 per doubling of the batch, and the flushed tracks (4 at most).
+        #expect((aggregator.cappedAt != nil) == (count > cap))
+        // cap + cap/32 per doubling of the batch, and the flushed tracks (4 at most).
         var bound = cap + 4, batch = 2
-        while batch < count { bound += max(1, cap / 8); batch *= 2 }
+        while batch < count { bound += max(1, cap / 32); batch *= 2 }
         #expect(output.count <= bound, "\(output.count) spans written for \(count) with a cap of \(cap)")
     }
 
