@@ -59,6 +59,6 @@ let package = Package(
         .testTarget(name: "TesseraBuiltinsTests", dependencies: ["TesseraBuiltins", "TesseraRunner"]),
         .testTarget(name: "TesseraRunnerTests", dependencies: ["TesseraRunner"]),
         .testTarget(name: "TesseraLinkTests", dependencies: ["TesseraLink"]),
-        .testTarget(name: "TesseraParallelTests", dependencies: ["TesseraParallel", "TesseraRunner"]),
+        .testTarget(name: "TesseraParallelTests", dependencies: ["TesseraParallel", "TesseraRunner", "CZlib"]),
     ]
 )

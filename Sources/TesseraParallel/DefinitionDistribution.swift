@@ -31,8 +31,10 @@ enum DefinitionDistribution {
 
     /// Sends one `define` message and records its wire and shared bytes under its symbol.
     static func send(_ definition: Definition, to worker: Worker, requestID: UInt64, _ k: Kernel) throws(LinkError) {
-        let ledger = ParallelState.of(k).ledger
+        let state = ParallelState.of(k), ledger = state.ledger
         let before = ledger.totals(peer: worker.id, direction: .sent)
+        let mark = state.timeline?.mark(worker)
+        defer { if let mark { state.timeline?.definitionSent(definition.symbol, to: worker, requestID: requestID, since: mark) } }
         try LinkCodec.send(.define, requestID: requestID, definition.body, over: worker.link, k)
         if let symbol = definition.symbol {
             let after = ledger.totals(peer: worker.id, direction: .sent)

@@ -15,6 +15,8 @@ public final class ParallelState {
     var nextKernelID = 1
     var nextRequestID: UInt64 = 1
     public let ledger = TrafficLedger()
+    /// The timeline of parallel work, while a trace or report wants it (nil otherwise: ParallelTimeline).
+    var timeline: ParallelTimeline?
 
     init() {}
 

@@ -32,6 +32,7 @@ extension ParallelState {
             case .noneBusy:
                 return nil
             case .failed(let worker):
+                timeline?.lost(worker)
                 return .died(worker, requestID: pendingRequest(worker))
             case .quiet:
                 do throws(Interrupt) {
@@ -104,6 +105,14 @@ extension ParallelState {
 
     /// Reads one message from `worker`: side output is handled here (nil), a result or a death returned.
     private func receive(from worker: Worker, _ k: Kernel) -> WorkerEvent? {
+        guard let timeline else { return receiveMessage(from: worker, k) }
+        let mark = timeline.mark(worker), calls = worker.sharedCallsInRequest
+        let event = receiveMessage(from: worker, k)
+        timeline.received(from: worker, since: mark, sharedAccess: worker.sharedCallsInRequest != calls)
+        return event
+    }
+
+    private func receiveMessage(from worker: Worker, _ k: Kernel) -> WorkerEvent? {
         let pending = pendingRequest(worker)
         let tracing = ParallelTracing.of(k), mark = tracing.mark(worker, .received)
         let message: LinkMessage
@@ -160,10 +169,11 @@ extension ParallelState {
         let tracing = ParallelTracing.of(k), definitionsMark = tracing.mark(worker, .sent)
         do {
             try DefinitionDistribution.send(for: expr, to: worker, requestID: requestID, k)
-            let mark = tracing.mark(worker, .sent)
+            let mark = tracing.mark(worker, .sent), timelineMark = timeline?.mark(worker)
             try LinkCodec.send(.evaluate, requestID: requestID, Expr(k.sys.Hold, expr), over: worker.link, k)
             tracing.sent(expr, to: worker, definitionsMark: definitionsMark, mark: mark, k)
             worker.began(requestID)
+            if let timelineMark { timeline?.evaluationSent(expr, to: worker, requestID: requestID, since: timelineMark) }
             return true
         } catch {
             worker.bury()

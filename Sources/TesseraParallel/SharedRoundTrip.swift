@@ -76,6 +76,7 @@ enum SharedRoundTrip {
         var value: Expr = .symbol(k.sys.DollarFailed)
         if let held = try? LinkCodec.decode(message, from: worker.link, k) {
             let expr = held.hasHead(k.sys.Hold) && held.arguments.count == 1 ? held.arguments[0] : held
+            ParallelState.of(k).timeline?.sharedAccess(expr)
             do {
                 value = try k.evaluate(expr)
             } catch {

@@ -30,7 +30,9 @@ func main(_ arguments: [String]) -> Int32 {
 }
 
 func run(_ arguments: [String]) -> Int32 {
-    if let status = runMonitored(arguments) { return status }
+    var arguments = arguments
+    let recording = RecordingOptions(taking: &arguments)
+    let monitoring = MonitorOptions(taking: &arguments)
     if arguments.first == "--subkernel", arguments.count == 3, let id = Int(arguments[1]), let parent = Int32(arguments[2]) {
         // Started by a master's LaunchKernels (TesseraParallel's SubkernelLauncher), never by hand.
         let kernel = KernelAssembly.makeKernel()
@@ -40,18 +42,20 @@ func run(_ arguments: [String]) -> Int32 {
         return conformanceMain(Array(arguments.dropFirst()))
     }
     if let i = arguments.firstIndex(of: "-code") ?? arguments.firstIndex(of: "-c"), i + 1 < arguments.count {
-        let kernel = KernelAssembly.makeKernel { writeOut($0) }
+        let kernel = KernelAssembly.makeKernel { monitoring.write($0) }
         kernel.commandLine = CommandLine.arguments
-        return runCode(kernel, arguments[i + 1]) { writeOut($0) }.exitCode
+        return recording.run(kernel) {
+            monitoring.run(kernel) { runCode(kernel, arguments[i + 1]) { monitoring.write($0) }.exitCode }
+        }
     }
     if let i = arguments.firstIndex(of: "-script"), i + 1 < arguments.count {
-        return runFile(arguments[i + 1], echoResults: false)
+        return runFile(arguments[i + 1], echoResults: false, recording, monitoring)
     }
     if let i = arguments.firstIndex(of: "-file") ?? arguments.firstIndex(of: "-f"), i + 1 < arguments.count {
-        return runFile(arguments[i + 1], echoResults: true)
+        return runFile(arguments[i + 1], echoResults: true, recording, monitoring)
     }
     if let file = arguments.first(where: { !$0.hasPrefix("-") }) {
-        return runFile(file, echoResults: true)
+        return runFile(file, echoResults: true, recording, monitoring)
     }
     return interactiveSession()
 }
