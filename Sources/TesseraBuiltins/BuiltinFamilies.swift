@@ -67,5 +67,6 @@ public enum BuiltinFamilies {
         BuiltinFamily("DerivedList", DerivedListBuiltins.table),
         BuiltinFamily("Confirmation", ConfirmationBuiltins.table),
         BuiltinFamily("Serialization", SerializationBuiltins.table),
+        BuiltinFamily("TextFormat", TextFormatBuiltins.table),
     ]
 }
