@@ -34,6 +34,8 @@ import Testing
         (#"ImportString[" [1, 123456789012345678901234567890, \"\\ud83d\\ude00\"] ", "RawJSON"] // Length"#, "3"),
         (#"ImportString["123456789012345678901234567890", "RawJSON"]"#, "123456789012345678901234567890"),
         (#"ImportString["\"x\"", "RawJSON"]"#, #""x""#),
+        (#"ImportString["{\"a\": 1, \"b\": 0, \"a\": 2}", "RawJSON"]"#, #"<|"a" -> 2, "b" -> 0|>"#),
+        (#"ImportString["{\"a\": 1, \"a\": 2}", "JSON"]"#, #"{"a" -> 1, "a" -> 2}"#),
     ]
 
     static let exports: [(String, String)] = [

@@ -49,7 +49,7 @@ struct DelimitedWriter {
         switch e {
         case .integer(let i): out += String(i)
         case .bigInteger(let b): out += b.description
-        case .real(let d): out += Self.cForm(d, k)
+        case .real(let d): Self.writeCForm(d, into: &out)
         case .string(let s): writeQuotedIfNeeded(s, into: &out)
         default: writeQuotedIfNeeded(k.printer.text(e, form: .input), into: &out)
         }
@@ -58,7 +58,7 @@ struct DelimitedWriter {
     private func writePackedElement(_ p: PackedArray, _ i: Int, into out: inout String) {
         switch p.type {
         case .integer: out += String(p.integers[i])
-        case .real: out += Self.cForm(p.reals[i], k)
+        case .real: Self.writeCForm(p.reals[i], into: &out)
         case .complex:
             let z = p.complexes[i]
             writeField(.complex(.real(z.re), .real(z.im)), into: &out)
@@ -79,9 +79,12 @@ struct DelimitedWriter {
     }
 
     /// A machine real in C form: InputForm's shortest digits with an `e` exponent (`1.5e-20`).
-    static func cForm(_ d: Double, _ k: Kernel) -> String {
-        let text = k.printer.text(.real(d), form: .input)
-        guard let star = text.firstIndex(of: "*") else { return text }
-        return text[..<star] + "e" + text[text.index(star, offsetBy: 2)...]
+    static func writeCForm(_ d: Double, into out: inout String) {
+        var text = ""  // at most 24 bytes: a small string, stored inline
+        ExprPrinter.writeInputForm(d, into: &text)
+        guard let star = text.utf8.firstIndex(of: UInt8(ascii: "*")) else { out += text; return }
+        out += text[..<star]
+        out += "e"
+        out += text[text.utf8.index(star, offsetBy: 2)...]
     }
 }

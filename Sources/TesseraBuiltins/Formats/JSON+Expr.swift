@@ -32,7 +32,8 @@ extension JSONValue {
             return Expr(k.sys.List, elements.map { $0.expression(k, associations: associations) })
         case .object(let members):
             let rules = members.map { Expr(k.sys.Rule, .string($0.key), $0.value.expression(k, associations: associations)) }
-            return Expr(associations ? k.sys.Association : k.sys.List, rules)
+            // A key given twice: the Association keeps the last value, the rule list keeps both.
+            return associations ? AssociationBuiltins.make(k, rules) : Expr(k.sys.List, rules)
         }
     }
 

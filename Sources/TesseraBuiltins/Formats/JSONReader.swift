@@ -31,14 +31,6 @@ struct JSONReader {
         return value
     }
 
-    /// The same for a string.
-    static func read(_ text: String) throws(JSONSyntaxError) -> JSONValue {
-        var text = text
-        return try text.withUTF8 { buffer in
-            Result { () throws(JSONSyntaxError) -> JSONValue in try read(UnsafeRawBufferPointer(buffer)) }
-        }.get()
-    }
-
     // MARK: Values
 
     // value := object | array | string | number | "true" | "false" | "null"
