@@ -72,5 +72,6 @@ public enum BuiltinFamilies {
         BuiltinFamily("Piecewise", PiecewiseBuiltins.table),
         BuiltinFamily("MatrixFunction", MatrixFunctionBuiltins.table),
         BuiltinFamily("Date", DateBuiltins.table, setUp: DateBuiltins.setUp),
+        BuiltinFamily("TextFormat", TextFormatBuiltins.table),
     ]
 }

@@ -146,8 +146,8 @@ import Testing
         let cases: [(String, String)] = [
             ("Import[\"\(d)/missing.wxf\"]", "Import::nffil"),
             ("Import[\"\(d)/bad.wxf\"]", "Import::fmterr"),
-            ("Import[\"\(d)/bad.wxf\", \"CSV\"]", "Import::fmtnosup"),
-            ("Export[\"\(d)/out.csv\", 1]", "Export::fmtnosup"),
+            ("Import[\"\(d)/bad.wxf\", \"PNG\"]", "Import::fmtnosup"),
+            ("Export[\"\(d)/out.png\", 1]", "Export::fmtnosup"),
             ("Export[\"\(d)/out\", 1]", "Export::infer"),
             ("Export[\"\(d)/no/such/dir.wxf\", 1]", "Export::noopen"),
         ]

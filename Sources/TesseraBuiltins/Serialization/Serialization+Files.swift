@@ -1,5 +1,9 @@
 // Whole files as bytes, through the C library (the kernel does not use Foundation).
 //
+// Writing never leaves a half-written file: the bytes go to a new temporary file in the same directory
+// (so on the same file system), which replaces the target by `rename` only once it is complete and
+// closed; on any failure the temporary is removed and the target is as it was.
+//
 // Reading maps the file instead of copying it into an array: the decoder then copies a packed array
 // once, from the page cache into its own buffer, which is the one copy a file read cannot avoid.
 
@@ -10,26 +14,44 @@ import Glibc
 enum FileBytes {
     /// Writes `bytes` to `path`, replacing the file; false when the file cannot be opened or written.
     static func write(_ bytes: [UInt8], to path: String) -> Bool {
-        guard let file = fopen(path, "wb") else { return false }
-        let written = bytes.withUnsafeBytes { raw -> Int in
-            guard let base = raw.baseAddress else { return 0 }
-            return fwrite(base, 1, raw.count, file)
-        }
-        let closed = fclose(file) == 0
-        return written == bytes.count && closed
+        write(to: path) { sink in bytes.withUnsafeBytes { sink($0) } }
     }
 
     /// Writes what `produce` passes to its sink to `path`, replacing the file; false when the file
     /// cannot be opened or written, or `produce` fails.
     static func write(to path: String,
                       _ produce: (@escaping (UnsafeRawBufferPointer) -> Bool) -> Bool) -> Bool {
-        guard let file = fopen(path, "wb") else { return false }
+        guard let (file, temporary) = openTemporary(beside: path) else { return false }
         let produced = produce { piece in
             guard let base = piece.baseAddress, piece.count > 0 else { return true }
             return fwrite(base, 1, piece.count, file) == piece.count
         }
         let closed = fclose(file) == 0
-        return produced && closed
+        guard produced && closed && rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return false
+        }
+        return true
+    }
+
+    /// A new file next to `path` (same directory, a name no one else uses), opened for writing with
+    /// the permissions a new file gets (0666 less the umask), and its name.
+    private static func openTemporary(beside path: String) -> (UnsafeMutablePointer<FILE>, String)? {
+        for _ in 0..<8 {
+            let name = path + ".tmp-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+            let fd = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            if fd < 0 {
+                if errno == EEXIST { continue }
+                return nil
+            }
+            guard let file = fdopen(fd, "wb") else {
+                close(fd)
+                unlink(name)
+                return nil
+            }
+            return (file, name)
+        }
+        return nil
     }
 
     /// `body` applied to the contents of the regular file at `path`, mapped read-only for the duration

@@ -7,8 +7,9 @@
 // message, decoding copies it out of the message (Import maps the file, so the page cache is the
 // message) into a new packed array.
 //
-// Import and Export know the one format "WXF" (by name or by the extension `.wxf`); any other format
-// gives `::fmtnosup` and `$Failed`. The file access itself is in Serialization+Files.swift.
+// Import and Export know "WXF" (by name or by the extension `.wxf`) and the text formats of
+// Formats/TextFormat.swift ("CSV", "JSON", ...); any other format gives `::fmtnosup` and `$Failed`.
+// The file access itself is in Serialization+Files.swift.
 
 import TesseraCore
 import TesseraExpr
@@ -19,17 +20,14 @@ enum SerializationBuiltins {
         BuiltinSpec("BinarySerialize", options: [("Method", "Automatic"), ("PerformanceGoal", "Automatic")],
                     binarySerialize),
         BuiltinSpec("BinaryDeserialize", messages: deserializeMessages, binaryDeserialize),
-        BuiltinSpec("Import", attributes: [.protected, .readProtected], messages: [
+        BuiltinSpec("Import", attributes: [.protected, .readProtected], messages: TextFormatBuiltins.importMessages.merging([
             "nffil": "File `1` not found during Import.",
-            "fmtnosup": "`1` is not a supported Import format.",
             "infer": "Cannot infer format of file `1`.",
-            "fmterr": "Cannot import data as `1` format.",
-        ], importFile),
-        BuiltinSpec("Export", attributes: [.protected, .readProtected], messages: [
-            "fmtnosup": "`1` is not a supported Export format.",
+        ]) { own, _ in own }, importFile),
+        BuiltinSpec("Export", attributes: [.protected, .readProtected], messages: TextFormatBuiltins.exportMessages.merging([
             "infer": "Cannot infer format of file `1`.",
             "noopen": "Cannot open `1`.",
-        ], options: [("PerformanceGoal", "Automatic")], exportFile),
+        ]) { own, _ in own }, options: [("PerformanceGoal", "Automatic")], exportFile),
     ]
 
     /// Modelled on Mathematica's single `BinaryDeserialize::invwxf`, with a few more specific tags for
@@ -106,10 +104,22 @@ enum SerializationBuiltins {
     // MARK: Import, Export
 
     static func importFile(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
-        guard k.checkCount(c, 1, 2) else { return nil }
+        guard c.count >= 1 else { _ = k.checkCount(c, 1, 2); return nil }
+        let (extra, _) = k.splitOptions(Array(c.arguments.dropFirst()))
+        if extra.count > 1 { return k.fail(c, "nonopt", extra[1], .integer(2), c.expr) }
         guard case .string(let path) = c[0] else { return k.fail(c, "string", .integer(1), c.expr) }
-        guard format(k, c, path: path, explicit: c.count == 2 ? c[1] : nil) != nil else {
+        guard let format = format(k, c, path: path, explicit: extra.first) else {
             return .symbol(k.sys.DollarFailed)
+        }
+        if case .text(let text) = format {
+            let result = FileBytes.withMappedFile(path) { buffer in
+                Result { () throws(TextFormat.ImportFailure) -> Expr in try text.importing(buffer, k) }
+            }
+            guard let result else {
+                k.message(c.head, "nffil", .string(path))
+                return .symbol(k.sys.DollarFailed)
+            }
+            return TextFormatBuiltins.imported(k, c.head, text, result)
         }
         let decoded = FileBytes.withMappedFile(path) { buffer in
             Result { () throws(WXFError) -> Expr in try WXF.decode(buffer, symbols: k.symbols) }
@@ -131,9 +141,19 @@ enum SerializationBuiltins {
         let (extra, options) = k.splitOptions(Array(c.arguments.dropFirst(2)))
         if extra.count > 1 { return k.fail(c, "nonopt", extra[1], .integer(3), c.expr) }
         guard case .string(let path) = c[0] else { return k.fail(c, "string", .integer(1), c.expr) }
-        guard format(k, c, path: path, explicit: extra.first) != nil else { return .symbol(k.sys.DollarFailed) }
-        guard let compress = compression(k, c, options, known: ["PerformanceGoal"]) else { return nil }
+        guard let format = format(k, c, path: path, explicit: extra.first) else { return .symbol(k.sys.DollarFailed) }
+        guard let compress = compression(k, c, options, known: ["PerformanceGoal", "Compact"]) else { return nil }
         let expression = c[1]
+        if case .text(let text) = format {
+            guard let content = TextFormatBuiltins.exported(k, c.head, text, expression, options) else {
+                return .symbol(k.sys.DollarFailed)
+            }
+            guard FileBytes.write(Array(content.utf8), to: path) else {
+                k.message(c.head, "noopen", .string(path))
+                return .symbol(k.sys.DollarFailed)
+            }
+            return c[0]
+        }
         let written = compress
             ? FileBytes.write(WXF.encode(expression, symbols: k.symbols, compress: true), to: path)
             : FileBytes.write(to: path) { sink in WXF.encode(expression, symbols: k.symbols, to: sink) }
@@ -144,30 +164,26 @@ enum SerializationBuiltins {
         return c[0]
     }
 
-    /// The format of an Import or Export: the explicit one, else the file's extension. Only WXF is
-    /// known; anything else issues a message and gives nil.
-    private static func format(_ k: Kernel, _ c: Call, path: String, explicit: Expr?) -> String? {
+    /// The format of an Import or Export: the explicit one, else the file's extension; nil after a
+    /// message when it is unknown or cannot be inferred.
+    private static func format(_ k: Kernel, _ c: Call, path: String, explicit: Expr?) -> FileFormat? {
         if let explicit {
-            guard case .string(let name) = explicit else {
+            guard case .string(let name) = explicit, let format = FileFormat.named(name) else {
                 k.message(c.head, "fmtnosup", explicit)
                 return nil
             }
-            guard name.uppercased() == "WXF" else {
-                k.message(c.head, "fmtnosup", .string(name))
-                return nil
-            }
-            return "WXF"
+            return format
         }
         let file = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
         guard let dot = file.lastIndex(of: "."), dot != file.startIndex, file.index(after: dot) != file.endIndex else {
             k.message(c.head, "infer", .string(path))
             return nil
         }
-        let extensionName = file[file.index(after: dot)...].uppercased()
-        guard extensionName == "WXF" else {
-            k.message(c.head, "fmtnosup", .string(extensionName))
+        let extensionName = String(file[file.index(after: dot)...])
+        guard let format = FileFormat.forExtension(extensionName) else {
+            k.message(c.head, "fmtnosup", .string(extensionName.uppercased()))
             return nil
         }
-        return "WXF"
+        return format
     }
 }

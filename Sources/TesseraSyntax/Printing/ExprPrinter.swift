@@ -56,6 +56,12 @@ public struct ExprPrinter {
         return out
     }
 
+    /// Appends the InputForm text of a machine real (`0.1`, `1.`, `1.*^-20`), as `write` would, without
+    /// the expression machinery: for writers of millions of numbers (Export of a CSV file).
+    public static func writeInputForm(_ value: Double, into out: inout String) {
+        RealFormatting.writeInputForm(value, into: &out)
+    }
+
     /// Appends the text of `e` in `form` to `out`.
     public func write(_ e: Expr, form: TextForm, into out: inout String) {
         var form = form
