@@ -4,13 +4,18 @@
 #               programs small on the release binary)
 
 DEBS := pkg-config libfftw3-dev libopenblas-dev liblapacke-dev libedit-dev zlib1g-dev python3-venv
+# Only the tests need these: a real browser opens `tessera --report` pages (ReportBrowserTests).
+TEST_DEBS := chromium
 SHARED ?= ../shared
 SEED ?= $(SHARED)/programs/multinormal.wl
 
-.PHONY: deps build release demo test conformance bench clean
+.PHONY: deps test-deps build release demo test conformance bench clean
 
 deps:
 	@dpkg -s $(DEBS) >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(DEBS); }
+
+test-deps: deps
+	@dpkg -s $(TEST_DEBS) >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(TEST_DEBS); }
 
 build: deps
 	swift build --product tessera
@@ -23,7 +28,7 @@ demo: release
 
 # The release binary runs the seed programs small (ReleaseSeedProgramTests): only release builds carry
 # the single-thread flags of Package.swift.
-test: deps
+test: test-deps
 	swift build -c release --product tessera
 	swift build --build-tests
 	TESSERA_RELEASE_BINARY=$(CURDIR)/.build/release/tessera swift test --skip-build
