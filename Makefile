@@ -1,5 +1,5 @@
 # Tessera: the two commands a newcomer runs on a fresh Debian machine.
-#   make demo   installs what is needed, builds, and runs a seed program
+#   make demo   installs what is needed, builds, and runs the example programs in examples/
 #   make test   installs what is needed and runs every test (conformance included, and the seed
 #               programs small on the release binary)
 
@@ -7,7 +7,7 @@ DEBS := pkg-config libfftw3-dev libopenblas-dev liblapacke-dev libedit-dev zlib1
 # Only the tests need these: a real browser opens `tessera --report` pages (ReportBrowserTests).
 TEST_DEBS := chromium
 SHARED ?= ../shared
-SEED ?= $(SHARED)/programs/multinormal.wl
+EXAMPLES := examples/cross_spectrum.wl examples/multinormal.wl examples/kernel_traffic.wl
 
 .PHONY: deps test-deps build release demo test conformance bench clean
 
@@ -24,7 +24,7 @@ release: deps
 	swift build -c release --product tessera
 
 demo: release
-	.build/release/tessera $(SEED)
+	@for f in $(EXAMPLES); do echo "== $$f"; .build/release/tessera -script $$f || exit 1; done
 
 # The release binary runs the seed programs small (ReleaseSeedProgramTests): only release builds carry
 # the single-thread flags of Package.swift.
