@@ -56,6 +56,7 @@ else
     "$(ratio "$(field "$w2" 2)" "$(field "$w2" 3)")" "$(field "$w1" 3)" "$(field "$w3" 6)"
 fi
 if [ "${PEERS:-0}" = 1 ]; then
+  mkdir -p /tmp/peers  # the peers write their JSON reports there
   echo "== peers (../shared/bench/peers, same run)"
   (cd "$peers" && $PY bench_w1.py "$R" serial_sp,pool_pickle,shm 2 2>/dev/null | grep -A8 -E '^W1') || true
   (cd "$peers" && $PY bench_w2.py serial_np,pool_pickle,shm 3 2>/dev/null | grep -A8 -E '^W2') || true

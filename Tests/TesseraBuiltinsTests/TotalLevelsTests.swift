@@ -27,6 +27,12 @@ import Testing
         ("Total[f[1, g[2, 3]], {2}, AllowedHeads -> All]", "f[1, 5]"),
         ("Total[f[1, 2, 3], AllowedHeads -> All]", "6"),
         ("Total[f[1, 2], AllowedHeads -> Automatic]", "Total[f[1, 2], AllowedHeads -> Automatic]"),
+        // Packed arrays take one pass over their first n dimensions.
+        ("Total[Developer`ToPackedArray[{{{1, 2}, {3, 4}}, {{5, 6}, {7, 8}}}], 2]", "{16, 20}"),
+        ("Total[Developer`ToPackedArray[{{{1, 2}, {3, 4}}, {{5, 6}, {7, 8}}}], -1]", "36"),
+        ("Total[Developer`ToPackedArray[{{1., 2.}, {3., 4.}}], Infinity]", "10."),
+        ("Total[Developer`ToPackedArray[{{1., 2.}, {3., 4.}}], 2]", "10."),
+        ("Total[Developer`ToPackedArray[{{2^62, 2^62}, {2^62, 1}}], 2]", "13835058055282163713"),
     ])
     func totalAddsTheLevelsItIsGiven(_ source: String, _ expected: String) {
         #expect(evaluate(source) == expected, "\(source)")

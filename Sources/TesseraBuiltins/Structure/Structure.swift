@@ -228,6 +228,11 @@ enum StructureBuiltins {
                 return .complex(.real(re), .real(im))
             }
         }
+        // Levels 1 through n of a packed array: the sums over its first n dimensions, in one pass.
+        if spec.min == 1, case .packed(let p) = e, p.rank >= 2, p.type != .complex {
+            let n = spec.max < 0 ? p.rank + 1 + spec.max : Swift.min(spec.max, p.rank)
+            if n >= 2, let total = try packedTotal(k, p, levels: n) { return total }
+        }
         // Machine numbers with a real among them add as a packed real vector would.
         if spec.min == 1, spec.max == 1, let p = k.packed(from: e.arguments), p.rank == 1, p.type == .real {
             return .real(Reductions.totalOfReals(UnsafeBufferPointer(p.reals)))
@@ -235,6 +240,40 @@ enum StructureBuiltins {
         // The total of an empty list at any positive level is 0 (`Total[{}, {2}]`), as in Mathematica.
         if e.length == 0, spec.min >= 1, spec.max >= spec.min || spec.max < 0 { return .integer(0) }
         return try totalLevels(k, e, spec, level: 0, allHeads: allHeads)
+    }
+
+    /// The sums of a packed array over its first `levels` dimensions: a number when that is all of
+    /// them, else the array of the remaining dimensions. Nil when integers overflow (then the general
+    /// path adds them exactly).
+    private static func packedTotal(_ k: Kernel, _ p: PackedArray, levels: Int) throws(Interrupt) -> Expr? {
+        let rest = Array(p.dimensions.dropFirst(levels))
+        let inner = rest.reduce(1, *)
+        let outer = inner == 0 ? 0 : p.count / inner
+        switch p.type {
+        case .real:
+            if rest.isEmpty { return .real(Reductions.totalOfReals(UnsafeBufferPointer(p.reals))) }
+            let out = try k.packedZeros(.real, rest)
+            let sums = out.reals, values = p.reals
+            for o in 0..<outer {
+                let row = o * inner
+                for j in 0..<inner { sums[j] += values[row + j] }
+            }
+            return .packed(out)
+        case .integer:
+            let out = try k.packedZeros(.integer, rest.isEmpty ? [1] : rest)
+            let sums = out.integers, values = p.integers
+            for o in 0..<outer {
+                let row = o * inner
+                for j in 0..<inner {
+                    let (sum, overflow) = sums[j].addingReportingOverflow(values[row + j])
+                    if overflow { return nil }
+                    sums[j] = sum
+                }
+            }
+            return rest.isEmpty ? .integer(sums[0]) : .packed(out)
+        case .complex:
+            return nil
+        }
     }
 
     /// `Total` over the levels of `spec`, innermost first: each list whose elements lie at a level of
