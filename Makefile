@@ -9,7 +9,8 @@ TEST_DEBS := chromium
 SHARED ?= ../shared
 EXAMPLES := examples/cross_spectrum.wl examples/multinormal.wl examples/kernel_traffic.wl
 
-.PHONY: deps test-deps build release demo test conformance bench clean
+.PHONY: deps test-deps build release install demo test conformance bench clean
+PREFIX ?= /usr/local
 
 deps:
 	@dpkg -s $(DEBS) >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(DEBS); }
@@ -22,6 +23,9 @@ build: deps
 
 release: deps
 	swift build -c release --product tessera
+
+install: release
+	install -D -m 755 .build/release/tessera $(PREFIX)/bin/tessera
 
 demo: release
 	@for f in $(EXAMPLES); do echo "== $$f"; .build/release/tessera -script $$f || exit 1; done
