@@ -22,6 +22,11 @@ import Testing
         ("Mod[Range[10], 3]", "{1, 2, 0, 1, 2, 0, 1, 2, 0, 1}"),
         ("Quotient[Range[10], 3]", "{0, 0, 1, 1, 1, 2, 2, 2, 3, 3}"),
         ("Sign[Range[-2, 2]]", "{-1, -1, 0, 1, 1}"),
+        // The one-loop kernels agree with the elements' own values, signs of both operands included.
+        ("r = Range[-7, 7]; {Mod[r, 3] === (Mod[#, 3] & /@ r), Mod[r, -3] === (Mod[#, -3] & /@ r)}", "{True, True}"),
+        ("r = Range[-7, 7]; {Quotient[r, 3] === (Quotient[#, 3] & /@ r), Quotient[r, -3] === (Quotient[#, -3] & /@ r)}", "{True, True}"),
+        ("Sign[Developer`ToPackedArray[{-0.5, 0., 2.}]]", "{-1, 0, 1}"),
+        ("Quiet[Mod[Range[3], 0]]", "{Indeterminate, Indeterminate, Indeterminate}"),
         // Results that are not machine numbers of one type stay an ordinary list.
         ("r = Factorial[Range[19, 21]]; {r, Developer`PackedArrayQ[r]}", "{{121645100408832000, 2432902008176640000, 51090942171709440000}, False}"),
         ("r = Sqrt[Range[3]]; {r, Developer`PackedArrayQ[r]}", "{{1, Sqrt[2], Sqrt[3]}, False}"),

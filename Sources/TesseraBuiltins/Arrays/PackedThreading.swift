@@ -11,6 +11,7 @@
 
 import TesseraCore
 import TesseraExpr
+import TesseraStorage
 
 enum PackedThreading {
     /// The rows of `table` that are Listable NumericFunctions, adapted (see the file comment); Flat
@@ -27,7 +28,49 @@ enum PackedThreading {
         { k, c throws(Interrupt) in
             if let result = try original(k, c) { return result }
             guard c.arguments.contains(where: { if case .packed = $0 { return true }; return false }) else { return nil }
+            if let result = try integerKernel(k, c) { return result }
             return try thread(k, c)
+        }
+    }
+
+    /// `Mod[a, n]`, `Quotient[a, n]` of a packed integer array by a nonzero machine integer, and
+    /// `Sign` of a packed integer or real array, in one loop: threading them costs about 300 ns an
+    /// element, these a nanosecond. Nil for any other call (the general path decides, and says the
+    /// messages, e.g. for a zero divisor).
+    private static func integerKernel(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        switch (c.head.name, c.arguments.count) {
+        case ("Mod", 2), ("Quotient", 2):
+            // Not n = -1: Int.min / -1 overflows (the general path gives the big integer).
+            guard case .packed(let a) = c[0], a.type == .integer, case .integer(let n) = c[1], n != 0, n != -1 else { return nil }
+            let out = try k.packedUninitialized(.integer, a.dimensions)
+            let source = a.integers, target = out.integers
+            if c.head.name == "Mod" {
+                for i in 0..<source.count {
+                    let r = source[i] % n
+                    target[i] = r != 0 && (r < 0) != (n < 0) ? r + n : r
+                }
+            } else {
+                for i in 0..<source.count {
+                    let q = source[i] / n
+                    target[i] = source[i] % n != 0 && (source[i] < 0) != (n < 0) ? q - 1 : q
+                }
+            }
+            return .packed(out)
+        case ("Sign", 1):
+            guard case .packed(let a) = c[0], a.type != .complex else { return nil }
+            let out = try k.packedUninitialized(.integer, a.dimensions)
+            let target = out.integers
+            if a.type == .integer {
+                for (i, v) in a.integers.enumerated() { target[i] = v.signum() }
+            } else {
+                for (i, v) in a.reals.enumerated() {
+                    guard !v.isNaN else { return nil }
+                    target[i] = v > 0 ? 1 : v < 0 ? -1 : 0
+                }
+            }
+            return .packed(out)
+        default:
+            return nil
         }
     }
 
