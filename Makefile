@@ -4,8 +4,9 @@
 #               programs small on the release binary)
 
 DEBS := pkg-config libfftw3-dev libopenblas-dev liblapacke-dev libedit-dev zlib1g-dev python3-venv
-# Only the tests need these: a real browser opens `tessera --report` pages (ReportBrowserTests).
-TEST_DEBS := chromium
+# Only the tests need these: a real browser opens `tessera --report` pages (ReportBrowserTests); numpy
+# and scipy are the peer the seed programs are checked against (SeedProgramTests).
+TEST_DEBS := chromium python3-numpy python3-scipy
 SHARED ?= ../shared
 EXAMPLES := examples/cross_spectrum.wl examples/multinormal.wl examples/kernel_traffic.wl
 

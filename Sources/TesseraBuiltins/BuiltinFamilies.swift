@@ -73,5 +73,6 @@ public enum BuiltinFamilies {
         BuiltinFamily("MatrixFunction", MatrixFunctionBuiltins.table),
         BuiltinFamily("Date", DateBuiltins.table, setUp: DateBuiltins.setUp),
         BuiltinFamily("TextFormat", TextFormatBuiltins.table),
+        BuiltinFamily("Information", InformationBuiltins.table),
     ]
 }

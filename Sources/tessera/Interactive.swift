@@ -1,5 +1,6 @@
-// The interactive session: In[n]:= / Out[n]= prompts, line editing and history through libedit,
-// multi-line input while brackets are open. With standard input not a terminal, lines are read
+// The interactive session: a banner, In[n]:= / Out[n]= prompts, line editing and history through
+// libedit (kept across sessions: History.swift), multi-line input while brackets are open, and `?name` /
+// `??name` for help on a symbol (InformationQuery). With standard input not a terminal, lines are read
 // without prompts (libedit prints none then), and results are still shown. Ctrl-C during an
 // evaluation offers the "Interrupt>" choices (Interrupts.swift); at the prompt it clears the input.
 
@@ -20,6 +21,11 @@ func interactiveSession() -> Int32 {
     kernel.commandLine = CommandLine.arguments
     routeInterruptsToMenu(kernel)
     let terminal = isatty(0) != 0
+    let history = InputHistory()
+    if terminal {
+        history.load()
+        writeOut(bannerText)
+    }
     while true {
         var source = ""
         var prompt = "In[\(kernel.lineNumber)]:= "
@@ -38,11 +44,11 @@ func interactiveSession() -> Int32 {
         }
         if ended && source.isEmpty { writeOut("\n"); return 0 }
         if source.trimmingCharacters(in: " \t").isEmpty { if ended { return 0 }; continue }
-        if terminal { _ = add_history(source) }
+        if terminal { history.add(source) }
         // A Ctrl-C while the line was typed is not meant for the evaluation.
         kernel.clearInterrupts()
         let line = kernel.lineNumber
-        let outcome = kernel.run(source) { _, result in
+        let outcome = kernel.run(InformationQuery.rewrite(source) ?? source) { _, result in
             if !result.isSymbol(kernel.sys.Null) {
                 writeOut("Out[\(line)]= " + kernel.outputText(result) + "\n\n")
             } else {
@@ -55,6 +61,14 @@ func interactiveSession() -> Int32 {
         if ended { return 0 }
     }
 }
+
+/// Printed once when a session starts at a terminal: what this is, and how to get help and leave.
+private let bannerText = """
+\(TesseraVersion.systemText): a Wolfram Language kernel
+Type ?name for help on a symbol (??name for more), Quit[] or Ctrl-D to leave; tessera --help for the command line.
+
+
+"""
 
 private func readLine(prompt: String, terminal: Bool) -> String? {
     if terminal {
@@ -70,15 +84,6 @@ private func readLine(prompt: String, terminal: Bool) -> String? {
     writeOut(prompt)
     flushOut()
     return Swift.readLine(strippingNewline: true)
-}
-
-extension String {
-    func trimmingCharacters(in set: String) -> String {
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s = s.dropFirst() }
-        while let l = s.last, set.contains(l) { s = s.dropLast() }
-        return String(s)
-    }
 }
 
 /// True while the text so far cannot be a complete input (brackets or a string still open).

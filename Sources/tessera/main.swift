@@ -5,6 +5,9 @@
 //   tessera -script FILE.wl     evaluate, print only what the script prints
 //   tessera                     interactive session
 //   tessera conformance CASES.jsonl [--topic T] [--kind K] [--id ID] [--show-failures N]
+//   tessera --help | --version
+//
+// CommandLineMode.swift reads the arguments; a wrong command line exits with status 2.
 
 import TesseraBuiltins
 import TesseraCore
@@ -33,31 +36,37 @@ func run(_ arguments: [String]) -> Int32 {
     var arguments = arguments
     let recording = RecordingOptions(taking: &arguments)
     let monitoring = MonitorOptions(taking: &arguments)
-    if arguments.first == "--subkernel", arguments.count == 3, let id = Int(arguments[1]), let parent = Int32(arguments[2]) {
-        // Started by a master's LaunchKernels (TesseraParallel's SubkernelLauncher), never by hand.
+    let mode: CommandLineMode
+    do throws(UsageError) {
+        mode = try CommandLineMode(parsing: arguments)
+    } catch {
+        flushOut()
+        writeError("tessera: \(error)\n" + usageText)
+        return 2
+    }
+    switch mode {
+    case .help:
+        writeOut(usageText)
+        return 0
+    case .version:
+        writeOut(versionText)
+        return 0
+    case .subkernel(let id, let parent):
         let kernel = KernelAssembly.makeKernel()
         return SubkernelServer.serve(kernel, kernelID: id, parentPID: parent)
-    }
-    if arguments.first == "conformance" {
-        return conformanceMain(Array(arguments.dropFirst()))
-    }
-    if let i = arguments.firstIndex(of: "-code") ?? arguments.firstIndex(of: "-c"), i + 1 < arguments.count {
+    case .conformance(let rest):
+        return conformanceMain(rest)
+    case .code(let source):
         let kernel = KernelAssembly.makeKernel { monitoring.write($0) }
         kernel.commandLine = CommandLine.arguments
         return recording.run(kernel) {
-            monitoring.run(kernel) { runCode(kernel, arguments[i + 1]) { monitoring.write($0) }.exitCode }
+            monitoring.run(kernel) { runCode(kernel, source) { monitoring.write($0) }.exitCode }
         }
+    case .file(let path, let echoResults):
+        return runFile(path, echoResults: echoResults, recording, monitoring)
+    case .interactive:
+        return interactiveSession()
     }
-    if let i = arguments.firstIndex(of: "-script"), i + 1 < arguments.count {
-        return runFile(arguments[i + 1], echoResults: false, recording, monitoring)
-    }
-    if let i = arguments.firstIndex(of: "-file") ?? arguments.firstIndex(of: "-f"), i + 1 < arguments.count {
-        return runFile(arguments[i + 1], echoResults: true, recording, monitoring)
-    }
-    if let file = arguments.first(where: { !$0.hasPrefix("-") }) {
-        return runFile(file, echoResults: true, recording, monitoring)
-    }
-    return interactiveSession()
 }
 
 exit(main(Array(CommandLine.arguments.dropFirst())))

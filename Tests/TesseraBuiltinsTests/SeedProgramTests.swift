@@ -3,7 +3,8 @@
 //
 // The cross-spectrum inputs are made by the kernel (SeedRandom, RandomReal) and handed to numpy as
 // raw little-endian doubles in a file, so both sides work on the very same numbers. Python runs
-// through popen; without python3 and numpy the comparison is skipped (the test says so).
+// through popen (`make test` installs python3-numpy and python3-scipy); without them, or without
+// ../shared beside the repository, the tests that need them are skipped and say so.
 
 #if canImport(Glibc)
 import Glibc
@@ -36,11 +37,15 @@ private final class SeedRun: @unchecked Sendable {
 }
 
 private enum Peer {
-    static let directory = "/work/shared/bench/peers"
-    static let programs = "/work/shared/programs"
+    /// Relative to the package root, the working directory of `swift test`.
+    static let directory = "../shared/bench/peers"
+    static let programs = "../shared/programs"
 
-    /// True when `python3 -c 'import numpy'` succeeds.
-    static let numpyAvailable: Bool = shell("python3 -c 'import numpy' 2>/dev/null").status == 0
+    /// True when the peer's module and python3 with numpy are there.
+    static let available: Bool = access(directory + "/common.py", R_OK) == 0
+        && shell("python3 -c 'import numpy' 2>/dev/null").status == 0
+    /// True when the seed programs are there.
+    static let programsAvailable = access(programs + "/multinormal.wl", R_OK) == 0
 
     static func shell(_ command: String) -> (status: Int32, output: String) {
         guard let pipe = popen(command, "r") else { return (-1, "") }
@@ -129,7 +134,7 @@ struct SeedProgramTests {
         Take[A, {nMin, nMax}]}]]
     """
 
-    @Test(.enabled(if: Peer.numpyAvailable, "python3 with numpy is needed for the peer comparison"))
+    @Test(.enabled(if: Peer.available, "needs python3 with numpy and ../shared/bench/peers"))
     func crossSpectrumAgreesWithPeer() throws {
         let length = 12000
         let run = SeedRun([
@@ -148,7 +153,7 @@ struct SeedProgramTests {
         #expect(Peer.write(a, to: directory + "/a.bin") && Peer.write(b, to: directory + "/b.bin"))
         let script = """
         import sys, numpy as np
-        sys.path.insert(0, '\(Peer.directory)')
+        sys.path.insert(0, '\(Peer.directory)')  # relative: python3 runs in the package root too
         import common
         L = \(length)
         a = np.fromfile('\(directory)/a.bin', dtype='<f8').reshape(2, L)
@@ -233,7 +238,8 @@ struct SeedProgramTests {
         return parts
     }
 
-    @Test func seedsDoNotUnpack() {
+    @Test(.enabled(if: Peer.programsAvailable, "needs ../shared/programs"))
+    func seedsDoNotUnpack() {
         let parts = Self.serialParts()
         #expect(parts.count == 3, "the seed programs are read from \(Peer.programs)")
         for (name, source) in parts {

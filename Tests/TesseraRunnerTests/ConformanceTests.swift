@@ -1,5 +1,6 @@
-// Runs the conformance corpus of ../shared/conformance over the topics in scope and checks the pass
-// rate of each against the floor reached so far (a regression fails the suite). The corpus is external
+// Runs the conformance corpus of ../shared/conformance over the topics in scope and checks the number
+// of passing cases of each against the floor reached so far (one lost case fails the suite). Without
+// the corpus the suite is skipped, and says so. The corpus is external
 // test data (AGPL): it is read here at test time and never copied into the repository.
 
 import Testing
@@ -9,29 +10,28 @@ import TesseraRunner
 import Glibc
 #endif
 
-/// Topic -> the pass rate (percent) that must not be lost: a little under what was reached
-/// (issue 2 asks for 60% of the first six topics and 40% of list and arithmetic).
-private let floors: [String: Double] = [
-    "syntax": 80, "patterns": 90, "function_application": 87, "function_definitions": 92,
-    "control_flow": 78, "attributes": 85, "list": 81, "arithmetic": 80,
+/// Topic -> the cases that passed when the floor was last recorded: exactly, so that one lost case
+/// fails the suite. A gain is reported as a warning naming the new count: raise the floor to it in the
+/// same commit, so that the gain is kept. (Recorded on a debug build with other builds running; a case
+/// near the 2 s deadline that times out on a slower machine shows as a loss.)
+private let floors: [String: Int] = [
+    "syntax": 991, "patterns": 527, "function_application": 355, "function_definitions": 156,
+    "control_flow": 293, "attributes": 112, "list": 2276, "arithmetic": 1787,
 ]
 
-private var casesPath: String {
-    var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-    parts.removeLast(3)   // Tests/TesseraRunnerTests/ConformanceTests.swift
-    return parts.joined(separator: "/") + "/../shared/conformance/cases.jsonl"
-}
+/// ../shared/conformance/cases.jsonl beside the repository (the package root is the working directory
+/// of `swift test`).
+private let casesPath = "../shared/conformance/cases.jsonl"
+private let corpusAvailable = access(casesPath, R_OK) == 0
 
 final class RateBox: @unchecked Sendable { var counts: [String: (Int, Int)] = [:] }
 
-@Suite struct ConformanceTests {
+@Suite(.enabled(if: corpusAvailable, "needs the conformance corpus \(casesPath)"))
+struct ConformanceTests {
     /// One test per topic, so that topics run in parallel.
     @Test(arguments: floors.keys.sorted())
-    func topicKeepsItsPassRate(_ topic: String) throws {
-        guard let cases = loadCases(casesPath) else {
-            print("note: \(casesPath) not found; conformance cases skipped")
-            return
-        }
+    func topicKeepsItsPassedCases(_ topic: String) throws {
+        let cases = try #require(loadCases(casesPath), "cannot read \(casesPath)")
         let selected = cases.filter { $0.topic == topic }
         let box = RateBox()
         runOnLargeStack {
@@ -45,10 +45,14 @@ final class RateBox: @unchecked Sendable { var counts: [String: (Int, Int)] = [:
         let (p, f) = box.counts[topic] ?? (0, 0)
         let rate = Double(p) * 100 / Double(max(p + f, 1))
         print("conformance \(topic): \(p)/\(p + f) = \(percentText(rate))%")
-        #expect(rate >= floors[topic]!, "\(topic) fell below \(floors[topic]!)%")
+        let floor = floors[topic]!
+        #expect(p >= floor, "\(topic) lost \(floor - p) of its \(floor) passing cases")
+        if p > floor {
+            Issue.record("\(topic) gained \(p - floor) cases: raise its floor to \(p) in ConformanceTests.swift",
+                         severity: .warning)
+        }
     }
 }
-
 private func percentText(_ value: Double) -> String {
     let scaled = (value * 10).rounded() / 10
     return "\(scaled)"

@@ -3,21 +3,10 @@
 import Foundation
 import Testing
 
-/// The `tessera` executable SwiftPM built next to this test bundle, if any.
-private func builtTessera() -> URL? {
-    let bundleDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    let candidates = [bundleDirectory, bundleDirectory.deletingLastPathComponent()].map {
-        $0.appendingPathComponent("tessera")
-    }
-    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-}
-
-@Suite struct ScriptInterruptTests {
+@Suite(.enabled(if: TesseraBinary.available, TesseraBinary.missingReason))
+struct ScriptInterruptTests {
     @Test func sigintEndsARunningScriptWithStatusOne() throws {
-        guard let tessera = builtTessera() else {
-            print("ScriptInterruptTests: skipped, no built tessera next to \(CommandLine.arguments[0])")
-            return
-        }
+        let tessera = try #require(TesseraBinary.url)
         let script = FileManager.default.temporaryDirectory.appendingPathComponent("tessera-sigint-\(getpid()).wl")
         try "Print[\"started\"];\nDo[i^2, {i, 10^10}];\nPrint[\"finished\"];\n".write(to: script, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: script) }

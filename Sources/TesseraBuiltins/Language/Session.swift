@@ -27,7 +27,7 @@ enum SessionBuiltins {
             let s = k.symbols.intern(fullName: "System`" + name)
             s.setOwnValue(value)
         }
-        set("$Version", .string("Tessera 0.1 for Linux x86 (64-bit)"))
+        set("$Version", .string(TesseraVersion.systemText))
         set("$MessageList", Expr(k.sys.List))
         set("$VersionNumber", .real(14.0))
         set("$SystemID", .string("Linux-x86-64"))
