@@ -2,13 +2,14 @@
 //
 // Rules whose left side holds no pattern go into a hash table; the others are kept in a list ordered
 // from specific to general: a new rule is placed before the first stored rule that is strictly more
-// general than it, and after all others, so that rules of equal generality keep definition order
+// general than it (PatternSpecificity.swift), and after all others, so that rules of equal generality keep definition order
 // (Mathematica's documented behaviour). A rule with the same left side replaces the old one.
 
 import TesseraExpr
 
 extension Kernel {
-    /// Applies the first matching rule of `list` to `expr`; nil when none applies.
+    /// Applies the first matching rule of `list` to `expr`: its right side, not yet evaluated (a
+    /// `Return[x]` it evaluates to is the evaluator's to unwrap); nil when no rule applies.
     func applyDefinitions(_ list: DefinitionList, to expr: Expr) throws(Interrupt) -> Expr? {
         if !list.literal.isEmpty, let definition = list.literal[expr] {
             return try ruleResult(definition.rhs, names: [], values: [])
@@ -50,7 +51,9 @@ extension Kernel {
         return nil
     }
 
-    /// The value of a rule's right side; nil when a `/;` condition on the right side fails.
+    /// A rule's right side with the matched values put in, for the evaluator to evaluate as the next
+    /// link of the evaluation chain (so that a call in tail position costs no native stack and no
+    /// recursion level); nil when a `/;` condition on the right side fails.
     private func ruleResult(_ rhs: Expr, names: [Symbol], values: [Expr]) throws(Interrupt) -> Expr? {
         var body = rhs
         // `lhs := body /; test` (also inside Module/Block/With is Mathematica's; the plain form here).
@@ -65,7 +68,7 @@ extension Kernel {
             if value.isSymbol(failed) { return nil }
             return unwrapReturn(value)
         }
-        return unwrapReturn(try evaluate(instance))
+        return instance
     }
 
     /// `Module[vars, value /; test]` (or Block, With) as a whole right side: the test runs inside the
@@ -103,13 +106,7 @@ extension Kernel {
             list.replacePattern(at: index, with: definition)
             return
         }
-        let generality = patternGenerality(definition.lhs) - 3 * repeatedNameCount(definition.lhs)
-        var index = list.patterns.count
-        for (i, existing) in list.patterns.enumerated()
-        where patternGenerality(existing.lhs) - 3 * repeatedNameCount(existing.lhs) > generality {
-            index = i
-            break
-        }
+        let index = list.patterns.firstIndex { isMoreSpecific(definition.lhs, than: $0.lhs) } ?? list.patterns.count
         list.setPattern(definition, at: index)
     }
 
@@ -135,7 +132,7 @@ extension Kernel {
     }
 
     /// Pattern names that occur more than once (`f[x_, x_]`) make a rule more specific.
-    private func repeatedNameCount(_ e: Expr) -> Int {
+    func repeatedNameCount(_ e: Expr) -> Int {
         var counts: [ObjectIdentifier: Int] = [:]
         func walk(_ e: Expr) {
             guard case .normal(let n) = e else { return }
@@ -147,33 +144,6 @@ extension Kernel {
         }
         walk(e)
         return counts.values.reduce(0) { $0 + max($1 - 1, 0) }
-    }
-
-    /// A score that grows as a pattern matches more: literal parts count 0, typed blanks 1,
-    /// blanks 2, sequence blanks 3 and 4; a condition or test makes a pattern a little more specific.
-    func patternGenerality(_ e: Expr) -> Int {
-        guard case .normal(let n) = e else { return 0 }
-        if case .symbol(let h) = n.head {
-            switch h {
-            case sys.Blank: return n.arguments.isEmpty ? 20 : 10
-            case sys.BlankSequence: return n.arguments.isEmpty ? 40 : 30
-            case sys.BlankNullSequence: return n.arguments.isEmpty ? 50 : 45
-            case sys.Pattern where n.arguments.count == 2: return patternGenerality(n.arguments[1])
-            case sys.Condition where n.arguments.count == 2: return max(patternGenerality(n.arguments[0]) - 5, 0)
-            case sys.PatternTest where n.arguments.count == 2: return max(patternGenerality(n.arguments[0]) - 5, 0)
-            case sys.HoldPattern where n.arguments.count == 1: return patternGenerality(n.arguments[0])
-            case sys.Optional: return 25
-            case sys.Alternatives: return n.arguments.map(patternGenerality).max() ?? 0
-            case sys.Repeated, sys.RepeatedNull: return 35
-            case sys.OptionsPattern: return 45
-            default: break
-            }
-        }
-        var total = patternGenerality(n.head)
-        for argument in n.arguments { total = max(total, patternGenerality(argument)) }
-        // Several general parts are more general than one.
-        let parts = n.arguments.reduce(0) { $0 + (patternGenerality($1) > 0 ? 1 : 0) }
-        return total + parts
     }
 
     /// `Default[f]` or `Default[f, i]`: from the symbol's DefaultValues, then the builtin defaults.

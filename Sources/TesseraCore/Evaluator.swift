@@ -7,8 +7,12 @@
 //                arguments, DownValues (or SubValues) of h, and the builtin of h, in that order;
 //                if a rule applied, evaluate the result again, until nothing changes.
 //
-// Depth is bounded by `$RecursionLimit` and rewriting by `$IterationLimit`; the CLI runs the kernel
-// on a thread with a large stack so that the native stack outlasts both limits.
+// Depth is bounded by `$RecursionLimit` and rewriting by `$IterationLimit`. A rule's right side (and
+// the branch If, Which and Switch choose) is not evaluated by a nested call but as the next link of
+// the chain, so a call in tail position, `f[n_] := If[n == 0, 0, f[n - 1]]`, loops here without
+// growing the native stack and counts against `$IterationLimit`, as in Mathematica. The CLI runs the
+// kernel on a 1 GiB stack; `nativeStackIsLow` ends a recursion that would overrun it
+// (EvaluationLimits.swift).
 
 import TesseraExpr
 import TesseraStorage
@@ -48,45 +52,59 @@ extension Kernel {
     private func evaluateNormal(_ start: Expr, _ startNormal: Normal) throws(Interrupt) -> Expr {
         depth += 1
         defer { depth -= 1 }
+        if depth == 1 { noteNativeStackTop() }
         stepsSinceClockCheck &+= 1
         if stepsSinceClockCheck & 1023 == 0 { try pollInterrupts() }
-        if depth > recursionLimit {
+        // The input itself stands at level 1 (Mathematica's count: `$RecursionLimit = 20` lets a
+        // top-level call nest 18 more calls), hence `>=`.
+        if depth >= recursionLimit || (depth & 63 == 0 && nativeStackIsLow()) {
             message(symbols.intern(fullName: "System`$RecursionLimit"), "reclim2",
-                    .integer(recursionLimit), Expr(sys.HoldForm, start))
-            return Expr(sys.Hold, start)
+                    .integer(min(recursionLimit, depth)), Expr(sys.HoldForm, start))
+            throw .terminated("RecursionLimit")
         }
         var epochBefore = epochCounter.value
         var outcome = try step(startNormal, start)
-        var iterations = 0
+        // The evaluation chain: each rewriting of the expression is one more link, bounded by
+        // `$IterationLimit` (the chain `f[20], f[19], ..., f[0], 1` has 22 links).
+        var links = 1
+        var ruleApplied = false
         while true {
+            let next: Expr
             switch consume outcome {
             case .fixed(let result):
                 if epochCounter.value == epochBefore, case .normal(let n) = result { n.evaluatedStamp = epochCounter.value }
-                return result
-            case .rewritten(let next):
-                guard case .normal(let normal) = next else {
-                    // A number or string is final; only a symbol may have a value.
-                    if case .symbol = next { return try evaluate(next) }
-                    return next
-                }
-                if normal.evaluatedStamp == epochCounter.value { return next }
-                iterations += 1
-                if iterations > iterationLimit {
-                    message(symbols.intern(fullName: "System`$IterationLimit"), "itlim",
-                            .integer(iterationLimit), Expr(sys.HoldForm, next))
-                    return Expr(sys.Hold, next)
-                }
-                epochBefore = epochCounter.value
-                outcome = try step(normal, next)
+                // `Return[x]` as the value of a function's body ends the function with x.
+                return ruleApplied ? unwrapReturn(result) : result
+            case .rewritten(let e):
+                next = e
+            case .ruleApplied(let e):
+                next = e
+                ruleApplied = true
             }
+            links += 1
+            if links > iterationLimit {
+                message(symbols.intern(fullName: "System`$IterationLimit"), "itlim",
+                        .integer(iterationLimit), Expr(sys.HoldForm, next))
+                throw .terminated("IterationLimit")
+            }
+            guard case .normal(let normal) = next else {
+                // A number or string is final; only a symbol may have a value.
+                if case .symbol = next { return try evaluate(next) }
+                return next
+            }
+            if normal.evaluatedStamp == epochCounter.value { return ruleApplied ? unwrapReturn(next) : next }
+            epochBefore = epochCounter.value
+            outcome = try step(normal, next)
         }
     }
 
     enum StepResult {
         /// No rule applied: the expression with evaluated parts is final.
         case fixed(Expr)
-        /// A rule applied: the result must be evaluated again.
+        /// A builtin rewrote the expression: the result must be evaluated again.
         case rewritten(Expr)
+        /// A user rule applied: its right side must be evaluated, and a `Return[x]` it gives unwrapped.
+        case ruleApplied(Expr)
     }
 
     /// One round of the evaluation sequence for `h[args]`.
@@ -351,12 +369,12 @@ extension Kernel {
         if facts.hasUpValues, !holdsAllComplete {
             for argument in arguments {
                 guard let owner = upValueOwner(argument), owner.hasUpValues else { continue }
-                if let result = try applyDefinitions(owner.upValues, to: current) { return .rewritten(result) }
+                if let result = try applyDefinitions(owner.upValues, to: current) { return .ruleApplied(result) }
             }
         }
         if let symbol = headSymbol {
             if symbol.hasDownValues, let result = try applyDefinitions(symbol.downValues, to: current) {
-                return .rewritten(result)
+                return .ruleApplied(result)
             }
             if let native = symbol.native {
                 let call = Call(expr: current, head: symbol, arguments: arguments)
@@ -367,7 +385,7 @@ extension Kernel {
             }
         } else if case .normal = head, let owner = innermostHeadSymbol(head), !owner.subValues.isEmpty,
                   let result = try applyDefinitions(owner.subValues, to: current) {
-            return .rewritten(result)
+            return .ruleApplied(result)
         } else if case .normal(let h) = head, case .symbol(let owner) = h.head, let native = owner.native,
                   let curried = unsafeDowncast(native, to: NativeFunction.self).curried {
             // Operator forms of builtins (`f[a][x]`); see `NativeFunction.curried`.

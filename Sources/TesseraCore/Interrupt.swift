@@ -20,6 +20,11 @@ public enum Interrupt: Error {
     /// A builtin found part of its input malformed while already iterating (a bad inner iterator);
     /// unwinds to that builtin, which leaves its call unevaluated.
     case malformed
+    /// An evaluation that overran `$RecursionLimit` or `$IterationLimit` (reason "RecursionLimit" or
+    /// "IterationLimit"), after its message; unwinds to the top level, whose input then evaluates to
+    /// `TerminatedEvaluation[reason]`, as in Mathematica since 13.2 (earlier versions gave a partly
+    /// evaluated result in Hold).
+    case terminated(String)
     /// `Quit[n]` / `Exit[n]`.
     case quit(Int32)
 }

@@ -29,8 +29,12 @@ public final class Kernel {
     /// by the evaluator; TesseraCore is compiled file by file in release, where a computed property
     /// of another file is a call).
     @usableFromInline let epochCounter: EvaluationEpoch
+    /// `$RecursionLimit` and `$IterationLimit` (Int.max for Infinity); see EvaluationLimits.swift.
     public var recursionLimit = 1024
     public var iterationLimit = 4096
+    /// The native stack the kernel may use, and where the outermost evaluation's frame began.
+    public var nativeStackBytes = Kernel.largeStackBytes
+    var nativeStackTop: UInt = 0
     /// Current evaluation depth (nested evaluations of normal expressions).
     public internal(set) var depth = 0
     /// Monotonic time after which evaluation aborts (TimeConstrained, the conformance runner).

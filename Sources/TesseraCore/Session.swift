@@ -28,6 +28,8 @@ extension Kernel {
                 return .quit(code)
             case .aborted, .malformed:
                 result = .symbol(symbols.intern(fullName: "System`$Aborted"))
+            case .terminated(let reason):
+                result = Expr(symbols.intern(fullName: "System`TerminatedEvaluation"), .string(reason))
             case .goto(let tag):
                 result = Expr(sys.Hold, Expr(symbols.intern(fullName: "System`Goto"), tag))
             case .breakLoop:

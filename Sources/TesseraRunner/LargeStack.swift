@@ -12,10 +12,11 @@
 import Glibc
 #endif
 import CShim
+import TesseraCore
 
 /// Runs `body` on the calling thread with its stack switched to a fresh 1 GiB mapping (a guard page
 /// below it), then frees the mapping. Falls back to a thread when the stack cannot be made.
-public func runOnLargeStackHere(bytes: Int = 1 << 30, _ body: @escaping () -> Void) {
+public func runOnLargeStackHere(bytes: Int = Kernel.largeStackBytes, _ body: @escaping () -> Void) {
     let page = sysconf(Int32(_SC_PAGESIZE))
     guard let region = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0),
           region != MAP_FAILED else {
@@ -35,7 +36,7 @@ public final class StackJob: @unchecked Sendable {
     init(_ body: @escaping () -> Void) { self.body = body }
 }
 
-public func runOnLargeStack(bytes: Int = 1 << 30, _ body: @escaping () -> Void) {
+public func runOnLargeStack(bytes: Int = Kernel.largeStackBytes, _ body: @escaping () -> Void) {
     var attributes = pthread_attr_t()
     pthread_attr_init(&attributes)
     pthread_attr_setstacksize(&attributes, bytes)

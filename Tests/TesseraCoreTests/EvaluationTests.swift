@@ -50,7 +50,7 @@ private func check(_ source: String, _ expected: String, sourceLocation: SourceL
     }
 
     @Test func deepRecursionStopsAtTheLimitWithAMessage() {
-        let text = evaluateSource("f[n_] := f[n + 1]; f[0]")
+        let text = evaluateSource("f[n_] := 1 + f[n + 1]; f[0]")
         #expect(text.output.contains("$RecursionLimit::reclim2"))
     }
 

@@ -87,12 +87,8 @@ extension Kernel {
 
     private func applySpecialVariable(_ s: Symbol, _ value: Expr) {
         // Identity tests: this runs on every assignment, so no comparison of names.
-        if s === sys.DollarRecursionLimit {
-            if case .integer(let n) = value, n >= 20 { recursionLimit = n }
-            if value.isSymbol(sys.Infinity) { recursionLimit = Int.max }
-        } else if s === sys.DollarIterationLimit {
-            if case .integer(let n) = value, n >= 20 { iterationLimit = n }
-            if value.isSymbol(sys.Infinity) { iterationLimit = Int.max }
+        if s === sys.DollarRecursionLimit || s === sys.DollarIterationLimit {
+            evaluationLimitChanged(s)
         } else if s === sys.DollarContext {
             if case .string(let context) = value { symbols.currentContext = context }
         } else if s === sys.DollarContextPath {

@@ -77,10 +77,12 @@ enum ControlBuiltins {
 
     static func ifThen(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
         guard k.checkCount(c, 2, 4) else { return nil }
+        // The chosen branch goes back unevaluated: the evaluator evaluates it as the next link of the
+        // chain, so a recursive call in a branch costs one recursion level, not two (Evaluator.swift).
         let test = c[0]
-        if test.isSymbol(k.sys.True) { return try k.evaluate(c[1]) }
-        if test.isSymbol(k.sys.False) { return c.count >= 3 ? try k.evaluate(c[2]) : .symbol(k.sys.Null) }
-        return c.count == 4 ? try k.evaluate(c[3]) : nil
+        if test.isSymbol(k.sys.True) { return c[1] }
+        if test.isSymbol(k.sys.False) { return c.count >= 3 ? c[2] : .symbol(k.sys.Null) }
+        return c.count == 4 ? c[3] : nil
     }
 
     static func which(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
@@ -91,7 +93,7 @@ enum ControlBuiltins {
         var i = 0
         while i < c.count {
             let test = try k.evaluate(c[i])
-            if test.isSymbol(k.sys.True) { return try k.evaluate(c[i + 1]) }
+            if test.isSymbol(k.sys.True) { return c[i + 1] }  // evaluated by the evaluator, as If's
             if !test.isSymbol(k.sys.False) {
                 var rest = [test]
                 rest.append(contentsOf: c.arguments[(i + 1)...])
@@ -112,7 +114,7 @@ enum ControlBuiltins {
         var i = 1
         while i < c.count {
             if try matcher.matches(try k.evaluate(c[i]), c[0]) {
-                return try k.evaluate(k.substitute(c[i + 1], names: matcher.names, values: matcher.values))
+                return k.substitute(c[i + 1], names: matcher.names, values: matcher.values)  // as If's
             }
             i += 2
         }

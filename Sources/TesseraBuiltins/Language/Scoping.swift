@@ -75,10 +75,14 @@ enum ScopingBuiltins {
         for (_, value) in vars { initial.append(value == nil ? nil : try k.evaluate(value!)) }
         let saved = vars.map { (symbol, _) in (symbol, symbol.saveState()) }
         defer {
-            for (symbol, state) in saved { symbol.restoreState(state) }
+            for (symbol, state) in saved {
+                symbol.restoreState(state)
+                k.evaluationLimitChanged(symbol)
+            }
         }
         for (i, (symbol, _)) in vars.enumerated() {
             symbol.restoreState(SymbolState(ownValue: initial[i]))
+            k.evaluationLimitChanged(symbol)  // Block[{$RecursionLimit = n}, ...]
         }
         return k.unwrapReturn(try k.evaluate(c[1]))
     }
