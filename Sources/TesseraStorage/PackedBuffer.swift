@@ -124,7 +124,7 @@ public final class PackedBuffer: @unchecked Sendable {
             if zeroed { memset(segment.base, 0, byteCount) }
             return PackedBuffer(base: segment.base, byteCount: byteCount, memory: .segment(segment, writable: true))
         }
-        let segment = try SharedSegment.create(length: capacity)
+        let segment = try SharedSegment.create(length: capacity, populate: true)
         return PackedBuffer(base: segment.base, byteCount: byteCount, memory: .segment(segment, writable: true))
     }
 

@@ -31,8 +31,11 @@ public final class SharedSegment: @unchecked Sendable {
     }
 
     /// A new zero-filled segment of `length` bytes, mapped read-write.
+    /// `populate` maps every page at once (MAP_POPULATE), for a segment that will be written whole (one
+    /// array's): on this VM one such call costs 0.35 s for 614 MB against 0.46-1.2 s of first-touch
+    /// faults (a 3-4 us trap per page); slabs, whose slots may never be used, are not populated.
     /// Throws `sharedMemoryFailed` with the errno of the step that failed (EMFILE, ENOMEM, ...).
-    static func create(length: Int) throws(PackedStorageError) -> SharedSegment {
+    static func create(length: Int, populate: Bool = false) throws(PackedStorageError) -> SharedSegment {
         let fd = shim_memfd_create("tessera-packed")
         guard fd >= 0 else { throw .sharedMemoryFailed(errno: errno, bytes: length) }
         guard ftruncate(fd, off_t(length)) == 0 else {
@@ -40,14 +43,16 @@ public final class SharedSegment: @unchecked Sendable {
             close(fd)
             throw .sharedMemoryFailed(errno: code, bytes: length)
         }
-        return try map(ownedFD: fd, length: length, fileOffset: 0, writable: true)
+        return try map(ownedFD: fd, length: length, fileOffset: 0, writable: true, populate: populate)
     }
 
     /// Maps `length` bytes from `fileOffset` (a multiple of the page size) of a descriptor that this
     /// segment then owns (and closes, also when mapping fails).
-    static func map(ownedFD fd: Int32, length: Int, fileOffset: Int, writable: Bool) throws(PackedStorageError) -> SharedSegment {
+    static func map(ownedFD fd: Int32, length: Int, fileOffset: Int, writable: Bool,
+                    populate: Bool = false) throws(PackedStorageError) -> SharedSegment {
         let protection = writable ? (PROT_READ | PROT_WRITE) : PROT_READ
-        guard let pointer = mmap(nil, length, protection, MAP_SHARED, fd, off_t(fileOffset)),
+        let flags = populate ? MAP_SHARED | MAP_POPULATE : MAP_SHARED
+        guard let pointer = mmap(nil, length, protection, flags, fd, off_t(fileOffset)),
               pointer != MAP_FAILED else {
             let code = errno
             close(fd)

@@ -116,6 +116,11 @@ struct ListsTests {
     static let packing: [(String, String)] = [
         ("Developer`PackedArrayQ[Range[10]]", "True"),
         ("Developer`PackedArrayQ[Transpose[Partition[Range[6], 2]]]", "True"),
+        // A list of packed parts is transposed where the parts lie, every permutation as of the packed whole.
+        ("With[{u = {RandomInteger[9, {3, 4, 5}], RandomInteger[9, {3, 4, 5}]}}, Prepend[Developer`PackedArrayQ[u]] @ Table[Transpose[u, q] === Transpose[Developer`FromPackedArray[u], q] && Developer`PackedArrayQ[Transpose[u, q]], {q, {{2, 1}, {1, 2}, {3, 1, 2}, {2, 3, 1}, {4, 3, 2, 1}, 1 <-> 3}}]]",
+         "{False, True, True, True, True, True, True}"),
+        ("Transpose[{Range[3.], Range[3.]^2}]", "{{1., 1.}, {2., 4.}, {3., 9.}}"),
+        ("Transpose[{Range[3], {1., 2., 3.}}]", "{{1, 1.}, {2, 2.}, {3, 3.}}"),
         ("Developer`PackedArrayQ[Reverse[Range[5.]]]", "True"),
         ("Developer`PackedArrayQ[Flatten[ConstantArray[1., {3, 3}]]]", "True"),
         ("Developer`PackedArrayQ[Developer`FromPackedArray[Range[3]]]", "False"),
@@ -139,5 +144,11 @@ struct ListsTests {
         let (output, result) = evaluateWithOutput("{p, q}[[5]]")
         #expect(output == "\nPart::partw: Part 5 of {p, q} does not exist.\n")
         #expect(result == "{p, q}[[5]]")
+    }
+
+    @Test func appendAndPrependOperatorFormsGiveNoMessage() {
+        #expect(evaluateWithOutput("Prepend[x][{1, 2}]") == ("", "{x, 1, 2}"))
+        #expect(evaluateWithOutput("Append[x][{1, 2}]") == ("", "{1, 2, x}"))
+        #expect(evaluateWithOutput("Append[x]") == ("", "Append[x]"))
     }
 }

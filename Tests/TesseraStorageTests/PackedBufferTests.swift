@@ -79,6 +79,19 @@ import Glibc
         #expect(pool.take(capacity: 0x40000) == nil)  // taken once
     }
 
+    /// A temporary as big as the whole cache (a loop's 600 MB Transpose) is kept for the next pass,
+    /// pushing out the older segments; one bigger than the cache is not kept.
+    @Test func aSegmentAsBigAsTheCacheEvictsTheOthers() throws {
+        let pool = SegmentPool(limitBytes: 0x80000, limitCount: 4)
+        let small = try SharedSegment.create(length: 0x20000)
+        let big = try SharedSegment.create(length: 0x80000)
+        #expect(pool.give(small))
+        #expect(pool.give(big))
+        #expect(pool.take(capacity: 0x20000) == nil)
+        #expect(pool.take(capacity: 0x80000) === big)
+        #expect(!pool.give(try SharedSegment.create(length: 0x90000)))
+    }
+
     @Test(arguments: [3 * PackedBuffer.sharedThreshold + 8, 40 * PackedBuffer.sharedThreshold])
     func aReusedSegmentComesBackZeroed(bytes: Int) throws {
         var first: PackedArray? = try PackedArray.zeros(.real, [bytes / 8])

@@ -33,11 +33,13 @@ enum EditingBuiltins {
     // MARK: Append, Prepend
 
     static func append(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        if c.count == 1 { return nil }  // the operator form, applied by `appendOperator`
         guard k.checkCount(c, 2, 2) else { return nil }
         return k.appended(c, c[0], c[1], atEnd: true)
     }
 
     static func prepend(_ k: Kernel, _ c: Call) throws(Interrupt) -> Expr? {
+        if c.count == 1 { return nil }  // the operator form, applied by `appendOperator`
         guard k.checkCount(c, 2, 2) else { return nil }
         return k.appended(c, c[0], c[1], atEnd: false)
     }

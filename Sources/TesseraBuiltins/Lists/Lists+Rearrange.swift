@@ -259,7 +259,16 @@ enum RearrangeBuiltins {
             return k.fail(c, "perm", c[1])
         }
         let isPermutation = Set(perm).count == perm.count
-        // A list of equal packed rows ({x, y} of two packed vectors) is packed first, one copy.
+        // A list of packed parts of one type and shape ({x, y} of two packed vectors) is read in place.
+        if case .normal = e, isPermutation, e.isList(k.sys) {
+            let parts = e.arguments.compactMap { a -> PackedArray? in if case .packed(let p) = a { p } else { nil } }
+            if parts.count == e.length, let source = PackedGather.Source(parts: parts), perm.count <= source.rank,
+               let t = try k.allocating({ () throws(PackedStorageError) in
+                   try withExtendedLifetime(parts) { () throws(PackedStorageError) in try PackedGather.transpose(source, perm) } }) {
+                return .packed(t)
+            }
+        }
+        // Other rectangular lists of numbers are packed first, one copy.
         if case .normal = e, isPermutation, let p = k.packed(from: e.arguments, allowMixed: false) { e = .packed(p) }
         if case .packed(let p) = e, isPermutation, perm.count <= p.rank {
             if let t = try k.allocating({ () throws(PackedStorageError) in try PackedGather.transpose(p, perm) }) { return .packed(t) }
