@@ -28,6 +28,7 @@ let package = Package(
     targets: [
         // MARK: Native libraries (Debian packages)
         .target(name: "CShim"),
+        .target(name: "CRandom"),
         .systemLibrary(name: "CFFTW", pkgConfig: "fftw3", providers: [.apt(["libfftw3-dev"])]),
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
         .systemLibrary(name: "CEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
@@ -39,7 +40,7 @@ let package = Package(
         .target(name: "TesseraExpr", dependencies: ["TesseraStorage", .product(name: "BigInt", package: "BigInt")], swiftSettings: releaseSettings),
         .target(name: "TesseraSyntax", dependencies: ["TesseraExpr"], swiftSettings: releaseSettings),
         .target(name: "TesseraCore", dependencies: ["TesseraSyntax", "TesseraExpr", "TesseraStorage", "CShim"], swiftSettings: coreSettings),
-        .target(name: "TesseraNumerics", dependencies: ["TesseraStorage", "CFFTW", "CBLAS"], swiftSettings: releaseSettings),
+        .target(name: "TesseraNumerics", dependencies: ["TesseraStorage", "CFFTW", "CBLAS", "CRandom"], swiftSettings: releaseSettings),
         .target(name: "TesseraWire", dependencies: ["TesseraExpr", "TesseraStorage", "CZlib", .product(name: "BigInt", package: "BigInt")], exclude: ["README.md"], swiftSettings: releaseSettings),
         .target(name: "TesseraBuiltins", dependencies: ["TesseraCore", "TesseraStorage", "TesseraNumerics", "TesseraWire"], swiftSettings: releaseSettings),
         .target(name: "TesseraLink", dependencies: ["TesseraWire", "TesseraStorage", "CShim"], swiftSettings: releaseSettings),

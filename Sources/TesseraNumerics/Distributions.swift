@@ -18,6 +18,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CRandom
 import TesseraStorage
 
 extension RandomEngine {
@@ -25,9 +26,14 @@ extension RandomEngine {
 
     /// Uniform reals in [lower, upper).
     public mutating func fillUniformReals(_ out: UnsafeMutableBufferPointer<Double>, lower: Double, upper: Double) {
+        let width = upper - lower
+        if out.count >= Self.laneFillMinimum {
+            fillByLanes(out, lower: repeatElement(lower, count: 8), width: repeatElement(width, count: 8),
+                        upper: repeatElement(upper, count: 8))
+            return
+        }
         var g = generator
         defer { generator = g }
-        let width = upper - lower
         for i in out.indices {
             let x = lower + width * unit(&g)
             // Rounding can land exactly on `upper` when the interval is wide; keep the interval half open.
@@ -64,9 +70,17 @@ extension RandomEngine {
     /// parts independent and uniform), as RandomComplex[{zmin, zmax}].
     public mutating func fillUniformComplexes(_ out: UnsafeMutableBufferPointer<ComplexDouble>,
                                               lower: ComplexDouble, upper: ComplexDouble) {
+        let width = upper.re - lower.re, height = upper.im - lower.im
+        if out.count * 2 >= Self.laneFillMinimum {
+            // Real and imaginary parts alternate in memory: lanes 0, 2, 4, 6 make real parts.
+            let doubles = UnsafeMutableRawBufferPointer(out).bindMemory(to: Double.self)
+            fillByLanes(doubles, lower: (0..<8).map { $0 % 2 == 0 ? lower.re : lower.im },
+                        width: (0..<8).map { $0 % 2 == 0 ? width : height },
+                        upper: (0..<8).map { $0 % 2 == 0 ? upper.re : upper.im })
+            return
+        }
         var g = generator
         defer { generator = g }
-        let width = upper.re - lower.re, height = upper.im - lower.im
         for i in out.indices {
             let re = lower.re + width * unit(&g)
             let im = lower.im + height * unit(&g)
@@ -80,6 +94,28 @@ extension RandomEngine {
         let result = try allocate(.complex, dimensions)
         fillUniformComplexes(result.complexes, lower: lower, upper: upper)
         return result
+    }
+
+    // MARK: Lanes
+
+    /// Fills from this many doubles up run eight generators side by side (`crandom_fill_uniform`):
+    /// 0.3-0.4 ns a double against 1.4 ns for one generator. Below it, seeding the lanes costs more
+    /// than it saves.
+    static let laneFillMinimum = 64
+
+    /// out[i] = lower[i % 8] + width[i % 8] * u from eight xoshiro256** lanes, each seeded by
+    /// SplitMix64 from one word of this generator (the expansion used for `SeedRandom`), so the
+    /// values follow from the seed and this generator moves on by eight words.
+    mutating func fillByLanes<L: Collection<Double>, W: Collection<Double>, U: Collection<Double>>(
+        _ out: UnsafeMutableBufferPointer<Double>, lower: L, width: W, upper: U) {
+        var state = [UInt64](repeating: 0, count: 32)
+        for lane in 0..<8 {
+            var splitMix = SplitMix64(state: generator.next())
+            for word in 0..<4 { state[word * 8 + lane] = splitMix.next() }
+            if (0..<4).allSatisfy({ state[$0 * 8 + lane] == 0 }) { state[lane] = 1 }
+        }
+        let lowers = Array(lower), widths = Array(width), uppers = Array(upper)
+        crandom_fill_uniform(&state, out.baseAddress, out.count, lowers, widths, uppers)
     }
 
     // MARK: Normal

@@ -104,6 +104,35 @@ func moments(_ x: [Double]) -> (mean: Double, variance: Double) {
         #expect(abs(moments(z.map(\.im)).mean) < 0.01)
     }
 
+    /// The vector fill (eight lanes, AVX2 or not) gives exactly what eight scalar generators seeded the
+    /// same way give, element i from lane i % 8, whatever the length (tails included).
+    @Test(arguments: [64, 67, 1000, 1003])
+    func laneFillsEqualEightScalarGenerators(count: Int) throws {
+        var engine = RandomEngine(seed: 99)
+        var reference = engine.generator
+        let lanes = (0..<8).map { _ -> Xoshiro256StarStar in
+            var splitMix = SplitMix64(state: reference.next())
+            var g = Xoshiro256StarStar(seed: 0)
+            g.s0 = splitMix.next(); g.s1 = splitMix.next(); g.s2 = splitMix.next(); g.s3 = splitMix.next()
+            return g
+        }
+        var scalar = lanes
+        let expected = (0..<count).map { i in -2 + 5 * (Double(scalar[i % 8].next() >> 11) * 0x1p-53) }
+        let x = try engine.uniformReals(lower: -2, upper: 3, dimensions: [count]).realArray
+        #expect(x == expected)
+        #expect(engine.generator == reference)  // the engine moved on by the eight seed words
+
+        var lanesForComplexes = RandomEngine(seed: 99)
+        let z = try lanesForComplexes.uniformComplexes(lower: ComplexDouble(0, -1), upper: ComplexDouble(2, 1),
+                                                       dimensions: [count]).complexArray
+        scalar = lanes
+        let expectedZ = (0..<count).map { i in
+            ComplexDouble(0 + 2 * (Double(scalar[(2 * i) % 8].next() >> 11) * 0x1p-53),
+                          -1 + 2 * (Double(scalar[(2 * i + 1) % 8].next() >> 11) * 0x1p-53))
+        }
+        #expect(z == expectedZ)
+    }
+
     @Test(arguments: [(0.0, 1.0), (5.0, 2.0), (-1.0, 0.1)])
     func normalsHaveTheRightMoments(_ parameters: (Double, Double)) throws {
         var random = RandomEngine(seed: 4)
