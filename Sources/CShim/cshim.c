@@ -155,6 +155,11 @@ static _Thread_local size_t meter_total;
 void shim_meter_add(size_t bytes) { meter_total += bytes; }
 size_t shim_meter_total(void) { return meter_total; }
 
+static _Thread_local int end_on_page;
+
+void shim_set_end_on_page(int on) { end_on_page = on; }
+int shim_end_on_page(void) { return end_on_page; }
+
 // Running on another stack. makecontext passes int arguments only, so the call record's address
 // travels as two 32-bit halves.
 #include <ucontext.h>

@@ -131,8 +131,8 @@ public final class SharedArrayTransfer {
     /// The handle for `array`, or nil to write it as bytes. Attaches the descriptor (and marks the
     /// buffer exported) the first time its window goes to the peer.
     fileprivate func handle(for array: PackedArray, _ encoder: HandleEncoder) -> Expr? {
-        let buffer = array.buffer
-        guard let shared = buffer.sharedHandle, array.byteCount > 0 else { return nil }
+        // A stitched array (parts of several segments) goes as its copy in one segment.
+        guard array.byteCount > 0, let buffer = array.buffer.shareable(), let shared = buffer.sharedHandle else { return nil }
         var status = stat()
         guard fstat(shared.fd, &status) == 0 else { return nil }
         let key = SegmentKey(device: UInt64(status.st_dev), inode: UInt64(status.st_ino), offset: shared.offset)
@@ -165,7 +165,7 @@ public final class SharedArrayTransfer {
         }
         encoder.sharedBytes += array.byteCount
         let dims = Expr(encoder.symbols.system.List, array.dimensions.map { .integer($0) })
-        return Expr(encoder.marker, .integer(id), .integer(shared.offset), .integer(array.byteOffset),
+        return Expr(encoder.marker, .integer(id), .integer(shared.offset), .integer(buffer.leadingPad + array.byteOffset),
                     .integer(shared.length), .integer(Int(array.type.rawValue)), dims, .integer(descriptor),
                     .integer(bodiesEncoded))
     }

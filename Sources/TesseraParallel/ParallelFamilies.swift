@@ -9,6 +9,7 @@ public enum ParallelFamilies {
         BuiltinFamily("EvaluationQueue", EvaluationQueueBuiltins.table),
         BuiltinFamily("ParallelIteration", ParallelIterationBuiltins.table),
         BuiltinFamily("ItemStreams", ItemStreams.table),
+        BuiltinFamily("UnitPlacement", UnitPlacement.table),
         BuiltinFamily("ParallelFunctional", ParallelFunctionalBuiltins.table),
         BuiltinFamily("ParallelSubmit", ParallelSubmitBuiltins.table),
         BuiltinFamily("Parallelize", ParallelizeBuiltins.table),

@@ -53,12 +53,16 @@ enum ParallelRun {
     }
 
     /// The same as one list of the items' results, packed as the serial function packs it. Units that
-    /// came back as packed arrays of one type and shape are joined with one copy (none when they lie
-    /// end to end), instead of being split into elements and packed again.
+    /// came back as packed arrays of one type and shape are joined without a copy when they lie end to
+    /// end or their pages can be mapped back to back (`PackedArray.stitched`; the first unit places its
+    /// arrays for that, `UnitPlacement`), else with one copy, instead of being split into elements and
+    /// packed again.
     static func itemList(_ k: Kernel, count: Int, method: ParallelMethod, kernels: Int, progress: ProgressBar? = nil,
                          _ unit: (Range<Int>) -> Expr) throws(Interrupt) -> Expr {
         let ranges = method.ranges(items: count, kernels: kernels)
-        let results = try run(k, ranges, progress, unit)
+        let results = try run(k, ranges, progress) { range in
+            ranges.count > 1 && range.lowerBound == 0 ? UnitPlacement.endingOnPage(unit(range), k) : unit(range)
+        }
         var arrays: [PackedArray] = []
         for (range, result) in zip(ranges, results) {
             guard case .packed(let p) = result, p.dimensions.first == range.count,
@@ -68,7 +72,9 @@ enum ParallelRun {
         }
         if arrays.count == results.count, let first = arrays.first {
             let dimensions = [count] + first.dimensions.dropFirst()
-            if let whole = PackedArray.adjacentViews(arrays, as: dimensions) { return .packed(whole) }
+            if let whole = PackedArray.adjacentViews(arrays, as: dimensions) ?? PackedArray.stitched(arrays, as: dimensions) {
+                return .packed(whole)
+            }
             let joined = try k.packedUninitialized(first.type, dimensions)
             var offset = 0
             for a in arrays {

@@ -27,6 +27,9 @@ public enum PackedMemory: Sendable {
     case segment(SharedSegment, writable: Bool)
     /// Slot `index` of a slab: one of many arrays in one memfd segment (see `SlabPool`).
     case slot(Slab, index: Int)
+    /// Other buffers' pages mapped back to back in this process (`PackedArray.stitched`): read-only,
+    /// and not one segment, so it is copied into one when it must go to another process.
+    case stitched(StitchedMapping)
 }
 
 /// Errors of storage allocation, typed so that callers can report them as messages.
@@ -58,6 +61,8 @@ public final class PackedBuffer: @unchecked Sendable {
     public let base: UnsafeMutableRawPointer
     public let byteCount: Int
     public let memory: PackedMemory
+    /// Bytes of the segment before `base` (`AllocationPlacement`: an array placed to end on a page).
+    public let leadingPad: Int
     /// Set once the memory was handed to another process for good: it is then never reused nor
     /// written in place. (A segment of the buffer's own counts its peers instead: `ownedSegment`.)
     public private(set) var isExported = false
@@ -77,14 +82,16 @@ public final class PackedBuffer: @unchecked Sendable {
     /// True while another process may map these bytes: then they must not be written in place.
     public var isMappedElsewhere: Bool {
         if isExported { return true }
+        if case .stitched = memory { return true }
         if case .segment(let segment, true) = memory { return segment.peerHolds > 0 }
         return false
     }
 
-    private init(base: UnsafeMutableRawPointer, byteCount: Int, memory: PackedMemory) {
+    init(base: UnsafeMutableRawPointer, byteCount: Int, memory: PackedMemory, leadingPad: Int = 0) {
         self.base = base
         self.byteCount = byteCount
         self.memory = memory
+        self.leadingPad = leadingPad
     }
 
     /// A new buffer of `byteCount` bytes, zero-filled unless `zeroed` is false (then its contents are
@@ -119,13 +126,16 @@ public final class PackedBuffer: @unchecked Sendable {
             if zeroed && !fresh { memset(base, 0, byteCount) }
             return PackedBuffer(base: base, byteCount: byteCount, memory: .slot(slab, index: index))
         }
-        let capacity = SegmentPool.roundedCapacity(byteCount)
+        let pad = AllocationPlacement.leadingPad(byteCount: byteCount)
+        let capacity = SegmentPool.roundedCapacity(pad + byteCount)
         if let segment = SegmentPool.shared.take(capacity: capacity) {
-            if zeroed { memset(segment.base, 0, byteCount) }
-            return PackedBuffer(base: segment.base, byteCount: byteCount, memory: .segment(segment, writable: true))
+            if zeroed { memset(segment.base + pad, 0, byteCount) }
+            return PackedBuffer(base: segment.base + pad, byteCount: byteCount, memory: .segment(segment, writable: true),
+                                leadingPad: pad)
         }
         let segment = try SharedSegment.create(length: capacity, populate: true)
-        return PackedBuffer(base: segment.base, byteCount: byteCount, memory: .segment(segment, writable: true))
+        return PackedBuffer(base: segment.base + pad, byteCount: byteCount, memory: .segment(segment, writable: true),
+                            leadingPad: pad)
     }
 
     /// Maps a segment that another process shared with us: `byteCount` bytes from `offset` (a
@@ -140,26 +150,39 @@ public final class PackedBuffer: @unchecked Sendable {
         return buffer
     }
 
-    /// What another process needs to map this buffer: the segment's descriptor, the buffer's offset
-    /// in it (a multiple of 64 KiB) and its length. Nil for heap memory (copy the bytes instead).
-    /// The sender marks the buffer exported (`markExported`) when it sends the descriptor.
+    /// What another process needs to map this buffer: the segment's descriptor, the offset in it to
+    /// map from (a multiple of 64 KiB) and the length to map, which covers `leadingPad` bytes before
+    /// `base`. Nil for heap memory (copy the bytes instead) and for a stitched mapping (send
+    /// `shareable()`). The sender marks the buffer exported (`markExported`) when it sends the descriptor.
     public var sharedHandle: (fd: Int32, offset: Int, length: Int)? {
         switch memory {
-        case .heap: return nil
-        case .segment(let segment, _): return (segment.fd, segment.fileOffset, byteCount)
+        case .heap, .stitched: return nil
+        case .segment(let segment, _): return (segment.fd, segment.fileOffset, leadingPad + byteCount)
         case .slot(let slab, let index): return (slab.segment.fd, index * slab.slotSize, byteCount)
         }
     }
 
-    public var isShared: Bool {
-        if case .heap = memory { return false }
-        return true
+    /// This buffer, or for a stitched mapping a copy in one segment (made once), which can be sent
+    /// as a handle; nil when no copy can be made.
+    public func shareable() -> PackedBuffer? {
+        guard case .stitched(let mapping) = memory else { return self }
+        return mapping.sharedCopy(of: self)
     }
 
-    /// False only for a read-only mapping of another process's segment.
+    public var isShared: Bool {
+        switch memory {
+        case .heap, .stitched: return false
+        case .segment, .slot: return true
+        }
+    }
+
+    /// False for a read-only mapping of another process's segment and for a stitched mapping.
     public var isWritable: Bool {
-        if case .segment(_, let writable) = memory { return writable }
-        return true
+        switch memory {
+        case .segment(_, let writable): return writable
+        case .stitched: return false
+        case .heap, .slot: return true
+        }
     }
 
     /// A new buffer holding a copy of `count` bytes starting at `offset`.
@@ -179,6 +202,8 @@ public final class PackedBuffer: @unchecked Sendable {
             if segment.peerHolds > 0 { segment.ownerReleased = true } else { SegmentPool.shared.give(segment) }
         case .slot(let slab, let index):
             SlabPool.shared.give(slab, index, exported: isExported)
+        case .stitched:
+            break  // the mapping unmaps itself with its last holder
         }
     }
 }

@@ -45,4 +45,7 @@ int shim_sigint_restarts_reads(int restart);
 int shim_run_on_stack(void *stack, size_t size, void (*fn)(void *), void *arg);
 void shim_meter_add(size_t bytes);
 size_t shim_meter_total(void);
+/// This thread's placement of big new arrays (`AllocationPlacement`): nonzero ends them on a page.
+void shim_set_end_on_page(int on);
+int shim_end_on_page(void);
 #endif
