@@ -66,20 +66,26 @@ extension Kernel {
             if h === sys.Function { return body }
         }
         let head = fillSlots(n.head, arguments)
-        var changed = !head.isIdentical(to: n.head)
-        var result: [Expr] = []
-        result.reserveCapacity(n.arguments.count)
+        // The new argument array is made at the first argument that changes: a part without slots
+        // (`Power[2, -1]` in `#/2`) is returned as it is, with no allocation.
+        var result: [Expr]? = nil
         var splice = false
-        for argument in n.arguments {
+        for (index, argument) in n.arguments.enumerated() {
             let value = fillSlots(argument, arguments)
-            if !value.isIdentical(to: argument) {
-                changed = true
-                if argument.hasHead(sys.SlotSequence) { splice = true }
+            if result == nil {
+                if value.isIdentical(to: argument) { continue }
+                var prefix: [Expr] = []
+                prefix.reserveCapacity(n.arguments.count)
+                prefix.append(contentsOf: n.arguments[..<index])
+                result = prefix
             }
-            result.append(value)
+            if argument.hasHead(sys.SlotSequence) { splice = true }
+            result!.append(value)
         }
-        if !changed { return body }
-        if splice { result = spliceSequences(result) }
-        return Expr(head: head, result)
+        guard var filled = result else {
+            return head.isIdentical(to: n.head) ? body : Expr(head: head, n.arguments)
+        }
+        if splice { filled = spliceSequences(filled) }
+        return Expr(head: head, filled)
     }
 }
