@@ -15,8 +15,10 @@ extension Kernel {
         return result
     }
 
-    /// Applies `Function[...]` (the head's body) to evaluated (or held) arguments.
+    /// Applies `Function[...]` (the head's body) to evaluated (or held) arguments. Functions of
+    /// machine integers run compiled when they can (PureFunctionCache.swift).
     public func applyFunction(_ function: Normal, _ arguments: [Expr]) throws(Interrupt) -> Expr {
+        if compilesPureFunctions, let value = applyCompiledFunction(function, arguments) { return value }
         let parts = function.arguments
         let instance: Expr
         switch parts.count {
