@@ -117,6 +117,16 @@ private func run(_ source: String, compiled: Bool) -> (output: String, result: S
         #expect(value.map(kernel.resultText) == expected, "\(source)")
     }
 
+    /// A function that cannot compile is marked on its tree, and keeps no cache entry.
+    @Test func notCompilableIsMarked() throws {
+        let kernel = KernelAssembly.makeKernel()
+        defer { kernel.tearDown() }
+        guard case .finished(.normal(let function)) = kernel.run("f[#] + 1 &") else { Issue.record(); return }
+        #expect(!function.isNotCompilable)
+        #expect(kernel.applyCompiledFunction(function, [Expr.integer(7)]) == nil)
+        #expect(function.isNotCompilable)
+    }
+
     /// A definition given to a head after the function compiled turns the compiled form off; taking
     /// it away turns it on again.
     @Test func redefinitionInvalidates() throws {
