@@ -15,8 +15,10 @@ extension Kernel {
         return result
     }
 
-    /// Applies `Function[...]` (the head's body) to evaluated (or held) arguments.
+    /// Applies `Function[...]` (the head's body) to evaluated (or held) arguments. Functions of
+    /// machine integers run compiled when they can (PureFunctionCache.swift).
     public func applyFunction(_ function: Normal, _ arguments: [Expr]) throws(Interrupt) -> Expr {
+        if compilesPureFunctions, let value = applyCompiledFunction(function, arguments) { return value }
         let parts = function.arguments
         let instance: Expr
         switch parts.count {
@@ -66,20 +68,26 @@ extension Kernel {
             if h === sys.Function { return body }
         }
         let head = fillSlots(n.head, arguments)
-        var changed = !head.isIdentical(to: n.head)
-        var result: [Expr] = []
-        result.reserveCapacity(n.arguments.count)
+        // The new argument array is made at the first argument that changes: a part without slots
+        // (`Power[2, -1]` in `#/2`) is returned as it is, with no allocation.
+        var result: [Expr]? = nil
         var splice = false
-        for argument in n.arguments {
+        for (index, argument) in n.arguments.enumerated() {
             let value = fillSlots(argument, arguments)
-            if !value.isIdentical(to: argument) {
-                changed = true
-                if argument.hasHead(sys.SlotSequence) { splice = true }
+            if result == nil {
+                if value.isIdentical(to: argument) { continue }
+                var prefix: [Expr] = []
+                prefix.reserveCapacity(n.arguments.count)
+                prefix.append(contentsOf: n.arguments[..<index])
+                result = prefix
             }
-            result.append(value)
+            if argument.hasHead(sys.SlotSequence) { splice = true }
+            result!.append(value)
         }
-        if !changed { return body }
-        if splice { result = spliceSequences(result) }
-        return Expr(head: head, result)
+        guard var filled = result else {
+            return head.isIdentical(to: n.head) ? body : Expr(head: head, n.arguments)
+        }
+        if splice { filled = spliceSequences(filled) }
+        return Expr(head: head, filled)
     }
 }

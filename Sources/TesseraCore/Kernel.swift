@@ -98,6 +98,12 @@ public final class Kernel {
     /// Which family defined each installed builtin (full name -> family name); see BuiltinRegistration.swift.
     var builtinOwners: [String: String] = [:]
 
+    /// Compiled forms of the pure functions applied lately (PureFunctionCache.swift).
+    var pureFunctions = PureFunctionCache()
+    /// Whether pure functions of machine integers run compiled (PureFunctionCompiler.swift); off,
+    /// every application fills the slots and evaluates, which tests use to compare the two.
+    public var compilesPureFunctions = true
+
     /// A kernel with no builtins; `install(_:)` adds the families (TesseraRunner's `KernelAssembly`
     /// makes the kernel a session uses).
     public init(output: @escaping (SideOutput) -> Void = { _ in }) {

@@ -34,6 +34,10 @@ public final class Normal {
     public var evaluatedStamp: UInt64 = 0
     /// Lazily computed: 0 unknown, 1 contains no pattern objects, 2 contains some.
     public var patternFlag: UInt8 = 0
+    /// Set by the kernel on a `Function[...]` whose body cannot be compiled (TesseraCore's
+    /// PureFunctionCompiler.swift): a fact of the tree alone, so that loops applying such a function
+    /// skip the compiler's cache at the cost of one load. (It shares the padding after `patternFlag`.)
+    public var isNotCompilable = false
 
     public init(_ head: Expr, _ arguments: [Expr]) {
         self.head = head
