@@ -395,7 +395,8 @@ extension Kernel {
                 return .rewritten(result)
             }
         } else if case .normal(let h) = head, h.head.isSymbol(sys.Function) {
-            return .rewritten(try applyFunction(h, arguments))
+            let result = try applyFunction(h, arguments)
+            return lacksArguments(h, arguments.count) ? .fixed(result) : .rewritten(result)
         }
 
         if !unevaluatedPositions.isEmpty {

@@ -16,7 +16,15 @@ extension Kernel {
     }
 
     /// Applies `Function[...]` (the head's body) to evaluated (or held) arguments. Functions of
-    /// machine integers run compiled when they can (PureFunctionCache.swift).
+    /// machine integers run compiled when they can (PureFunctionCache.swift). Fewer arguments than
+    /// named parameters: Function::fpct and the call itself (`lacksArguments` lets the evaluator
+    /// keep it unevaluated instead of evaluating it again).
+    public func lacksArguments(_ function: Normal, _ count: Int) -> Bool {
+        guard function.arguments.count == 2 || function.arguments.count == 3 else { return false }
+        let parameters = function.arguments[0]
+        return (parameters.isList(sys) ? parameters.length : 1) > count
+    }
+
     public func applyFunction(_ function: Normal, _ arguments: [Expr]) throws(Interrupt) -> Expr {
         if compilesPureFunctions, let value = applyCompiledFunction(function, arguments) { return value }
         let parts = function.arguments
@@ -27,8 +35,9 @@ extension Kernel {
         case 2, 3:
             let parameters = parts[0].isList(sys) ? parts[0].arguments : [parts[0]]
             if parameters.count > arguments.count {
-                message(sys.Function, "fpct", .normal(function))
-                return Expr(head: .normal(function), arguments)
+                let call = Expr(head: .normal(function), arguments)
+                message(sys.Function, "fpct", parts[0], call)
+                return call
             }
             var names: [Symbol] = []
             var values: [Expr] = []

@@ -12,7 +12,8 @@
 //
 // The engine is a value: the kernel holds one and passes it `inout`; there is no global generator.
 // Bulk fills (`Distributions.swift`) copy the state into a local variable for the loop, so that it
-// lives in registers, and store it back at the end.
+// lives in registers, and store it back at the end. Uniform fills of 64 doubles or more run eight
+// generators seeded from this one side by side instead (`fillByLanes`, CRandom's xoshiro_lanes.c).
 
 /// xoshiro256** 1.0.
 public struct Xoshiro256StarStar: RandomNumberGenerator, Equatable, Sendable {

@@ -93,6 +93,14 @@ private func run(_ source: String, compiled: Bool) -> (output: String, result: S
         #expect(compiled.result == expected, "\(source)")
     }
 
+    /// Fewer arguments than named parameters: one message, and the call stays as it is (it used to
+    /// be evaluated again until $IterationLimit).
+    @Test func tooFewArgumentsGiveOneMessageAndStayUnevaluated() {
+        let (output, result) = run("Function[{x, y}, x + y][1]", compiled: true)
+        #expect(output == "\nFunction::fpct: Too many parameters in {x, y} to be filled from Function[{x, y}, x + y][1].\n")
+        #expect(result == "Function[{x, y}, x + y][1]")
+    }
+
     /// The compiled form applied to machine integers: its value, or nil where it gives way.
     @Test(arguments: [
         ("If[Mod[#, 2] == 0, #/2, 3 # + 1] &", [7], "22"),
