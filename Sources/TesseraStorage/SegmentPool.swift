@@ -16,7 +16,8 @@ import Glibc
 #endif
 
 final class SegmentPool: @unchecked Sendable {
-    static let shared = SegmentPool(limitBytes: 1 << 30, limitCount: 16)
+    /// 64 segments at most (each holds a descriptor, of the 1024 a process usually may open), 1 GiB in all.
+    static let shared = SegmentPool(limitBytes: 1 << 30, limitCount: 64)
 
     private var mutex = pthread_mutex_t()
     private var segments: [SharedSegment] = []
