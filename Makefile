@@ -7,10 +7,12 @@ DEBS := pkg-config libfftw3-dev libopenblas-dev liblapacke-dev libedit-dev zlib1
 # Only the tests need these: a real browser opens `tessera --report` pages (ReportBrowserTests); numpy
 # and scipy are the peer the seed programs are checked against (SeedProgramTests).
 TEST_DEBS := chromium python3-numpy python3-scipy
+# The benchmarks' Python peers (bench/, ../shared/bench/peers) also pin BLAS threads with threadpoolctl.
+BENCH_DEBS := python3-numpy python3-scipy python3-threadpoolctl
 SHARED ?= ../shared
 EXAMPLES := examples/cross_spectrum.wl examples/multinormal.wl examples/kernel_traffic.wl
 
-.PHONY: deps test-deps build release install demo test conformance bench clean
+.PHONY: deps test-deps bench-deps build release install demo test conformance bench clean
 PREFIX ?= /usr/local
 
 deps:
@@ -18,6 +20,9 @@ deps:
 
 test-deps: deps
 	@dpkg -s $(TEST_DEBS) >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(TEST_DEBS); }
+
+bench-deps: deps
+	@dpkg -s $(BENCH_DEBS) >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(BENCH_DEBS); }
 
 build: deps
 	swift build --product tessera
@@ -41,7 +46,7 @@ test: test-deps
 conformance: release
 	.build/release/tessera conformance $(SHARED)/conformance/cases.jsonl
 
-bench: release
+bench: release bench-deps
 	bash bench/run.sh
 
 clean:

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Parallel toolkit benchmarks of issue 12, 2 subkernels, side by side with Python peers in one run.
-#   swift build -c release --product tessera
+#   swift build -c release --product tessera     (make bench-deps: the Python peers' packages)
 #   bash bench/parallel.sh [path/to/tessera] [rows]
 # T: zero-copy transfer (bench/parallel/transfer.wl) against multiprocessing's pickling and
 #    shared_memory (bench/parallel/transfer_peer.py): ParallelEvaluate[1] round trip, a 100 MB array
@@ -37,10 +37,12 @@ printf '100 MB result back from kernel 1: %.4f s; Total of it on the master %.4f
   "$(field "$t" 4)" "$(field "$t" 5)" "$(field "$t" 6)"
 
 # W1-W3
-w1_wl=$(mktemp --suffix .wl); sed "s/R = If\[ValueQ\[rows\], rows, 401\];/R = $R;/" "$P/w1_parallel.wl" > "$w1_wl"
-w1=$($T -file "$w1_wl" | tail -1); rm -f "$w1_wl"
+# W2 and W3 before W1: after W1's 2 GB the VM's fresh pages cost more for a while (W2's serial
+# RandomVariate took 0.31-0.37 s right after W1 against 0.177 s on its own).
 w2=$($T -file "$P/w2_parallel.wl" | tail -1)
 w3=$($T -file "$P/w3_parallel.wl" | tail -1)
+w1_wl=$(mktemp --suffix .wl); sed "s/R = If\[ValueQ\[rows\], rows, 401\];/R = $R;/" "$P/w1_parallel.wl" > "$w1_wl"
+w1=$($T -file "$w1_wl" | tail -1); rm -f "$w1_wl"
 if [[ "$w1$w2$w3" == *"no ParallelTable"* ]]; then
   echo "W1 $w1"; echo "W2 $w2"; echo "W3 $w3"
   echo "(ParallelTable is not built in this binary: seed-program comparisons skipped)"
