@@ -2,7 +2,8 @@
 //
 // Each distribution has a fill over an `UnsafeMutableBufferPointer` (the inner loop, which keeps the
 // generator state in a local variable) and a convenience that allocates a packed array of the
-// requested dimensions. Parameters follow Mathematica:
+// requested dimensions. Uniform fills of 64 doubles or more run eight generators at once instead
+// (`fillByLanes`). Parameters follow Mathematica:
 //
 //   RandomReal[{a, b}]                 uniform in [a, b)              `uniformReals`
 //   RandomInteger[{lo, hi}]            uniform in lo..hi, unbiased    `uniformIntegers`
