@@ -21,7 +21,7 @@ public final class StitchedMapping: @unchecked Sendable {
     let region: UnsafeMutableRawPointer
     let regionLength: Int
     /// The buffers whose pages are mapped here, kept alive with the mapping.
-    let parts: [PackedBuffer]
+    public let parts: [PackedBuffer]
     /// A copy in one segment, for sending to another process (made on the first send).
     private var copy: PackedBuffer?
 

@@ -137,6 +137,34 @@ struct SharedArrayTests {
         #expect(same == "True" && written == "{0., True}" && back == "True")
     }
 
+    /// The joined array maps the kernels' memory: it stays whole when both kernels are killed, and
+    /// that memory is gone from the master once the array is.
+    @Test func aJoinedResultOutlivesItsKernelsAndIsFreedWithItsLastHolder() {
+        let (same, heldAfterKill, freed) = withMaster { kernel, run in
+            _ = run("LaunchKernels[2]; f[i_] := i + ArrayReshape[Range[1000 * 3001] / 7., {1000, 3001}];")
+            _ = run("p = ParallelTable[f[i], {i, 2}];")
+            // The parts' memfd inodes (in a function, so that no reference to p outlives it here).
+            func partInodes() -> Set<UInt64>? {
+                guard let p = packedValue(of: "p", kernel), case .stitched(let mapping) = p.buffer.memory else { return nil }
+                return Set(mapping.parts.compactMap { part -> UInt64? in
+                    guard let handle = part.sharedHandle else { return nil }
+                    var status = stat()
+                    return fstat(handle.fd, &status) == 0 ? UInt64(status.st_ino) : nil
+                })
+            }
+            guard let inodes = partInodes() else { return ("not joined by mapping", false, false) }
+            for worker in ParallelState.of(kernel).workers { kill(worker.pid, SIGKILL) }
+            usleep(200_000)
+            let same = run("Total[p, 3] == Total[Table[f[i], {i, 2}], 3]")
+            let held = inodes.count == 2 && inodes.isSubset(of: memfdInodes(getpid()))
+            _ = run("CloseKernels[]; Clear[p];")
+            return (same, held, memfdInodes(getpid()).isDisjoint(with: inodes))
+        }
+        #expect(same == "True")
+        #expect(heldAfterKill, "the master still holds both kernels' segments")
+        #expect(freed, "and lets them go with the array")
+    }
+
     @Test func aMappedArrayWrittenOnTheReceiverIsCopiedFirstBothWays() {
         let results = withMaster { _, run in
             [run("LaunchKernels[2]; a = RandomReal[1, 20000]; a1 = a[[1]];"),
