@@ -15,16 +15,17 @@ extension Kernel {
         return result
     }
 
-    /// Applies `Function[...]` (the head's body) to evaluated (or held) arguments. Functions of
-    /// machine integers run compiled when they can (PureFunctionCache.swift). Fewer arguments than
-    /// named parameters: Function::fpct and the call itself (`lacksArguments` lets the evaluator
-    /// keep it unevaluated instead of evaluating it again).
+    /// Whether `Function[params, body]` has more named parameters than `count` arguments fill: its
+    /// application is then Function::fpct and the call itself, which the evaluator keeps unevaluated
+    /// instead of evaluating it again.
     public func lacksArguments(_ function: Normal, _ count: Int) -> Bool {
         guard function.arguments.count == 2 || function.arguments.count == 3 else { return false }
         let parameters = function.arguments[0]
         return (parameters.isList(sys) ? parameters.length : 1) > count
     }
 
+    /// Applies `Function[...]` (the head's body) to evaluated (or held) arguments. Functions of
+    /// machine integers run compiled when they can (PureFunctionCache.swift).
     public func applyFunction(_ function: Normal, _ arguments: [Expr]) throws(Interrupt) -> Expr {
         if compilesPureFunctions, let value = applyCompiledFunction(function, arguments) { return value }
         let parts = function.arguments
@@ -33,15 +34,14 @@ extension Kernel {
         case 1:
             instance = fillSlots(parts[0], arguments)
         case 2, 3:
-            let parameters = parts[0].isList(sys) ? parts[0].arguments : [parts[0]]
-            if parameters.count > arguments.count {
+            if lacksArguments(function, arguments.count) {
                 let call = Expr(head: .normal(function), arguments)
                 message(sys.Function, "fpct", parts[0], call)
                 return call
             }
             var names: [Symbol] = []
             var values: [Expr] = []
-            for (i, parameter) in parameters.enumerated() {
+            for (i, parameter) in (parts[0].isList(sys) ? parts[0].arguments : [parts[0]]).enumerated() {
                 if let s = parameter.asSymbol { names.append(s); values.append(arguments[i]) }
             }
             instance = substitute(parts[1], names: names, values: values)

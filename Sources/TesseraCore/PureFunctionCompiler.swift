@@ -212,13 +212,20 @@ struct PureFunctionCompiler {
         }
     }
 
-    /// Plus of any number of parts; two (the common `3 # + 1`) without a loop.
-    private mutating func plus(_ arguments: [Expr], level: Int) -> IntegerCode? {
-        var terms: [IntegerCode] = []
+    /// Every argument compiled as an integer part, or nil when one does not compile.
+    private mutating func integers(_ arguments: [Expr], level: Int) -> [IntegerCode]? {
+        var codes: [IntegerCode] = []
+        codes.reserveCapacity(arguments.count)
         for argument in arguments {
             guard let code = integer(argument, level: level) else { return nil }
-            terms.append(code)
+            codes.append(code)
         }
+        return codes
+    }
+
+    /// Plus of any number of parts; two (the common `3 # + 1`) without a loop.
+    private mutating func plus(_ arguments: [Expr], level: Int) -> IntegerCode? {
+        guard let terms = integers(arguments, level: level) else { return nil }
         if terms.count == 2 {
             let a = terms[0], b = terms[1]
             return { p in
@@ -370,12 +377,7 @@ struct PureFunctionCompiler {
 
     /// `a op b op c ...` over integer parts: every neighbouring pair must satisfy `op`.
     private mutating func chain(_ arguments: [Expr], level: Int, _ op: @escaping (Int, Int) -> Bool) -> TruthCode? {
-        guard arguments.count >= 2 else { return nil }
-        var parts: [IntegerCode] = []
-        for argument in arguments {
-            guard let code = integer(argument, level: level) else { return nil }
-            parts.append(code)
-        }
+        guard arguments.count >= 2, let parts = integers(arguments, level: level) else { return nil }
         if parts.count == 2 {
             let a = parts[0], b = parts[1]
             return { p in

@@ -29,8 +29,8 @@ extension RandomEngine {
     public mutating func fillUniformReals(_ out: UnsafeMutableBufferPointer<Double>, lower: Double, upper: Double) {
         let width = upper - lower
         if out.count >= Self.laneFillMinimum {
-            fillByLanes(out, lower: repeatElement(lower, count: 8), width: repeatElement(width, count: 8),
-                        upper: repeatElement(upper, count: 8))
+            fillByLanes(out, lower: Array(repeating: lower, count: 8), width: Array(repeating: width, count: 8),
+                        upper: Array(repeating: upper, count: 8))
             return
         }
         var g = generator
@@ -107,16 +107,15 @@ extension RandomEngine {
     /// out[i] = lower[i % 8] + width[i % 8] * u from eight xoshiro256** lanes, each seeded by
     /// SplitMix64 from one word of this generator (the expansion used for `SeedRandom`), so the
     /// values follow from the seed and this generator moves on by eight words.
-    mutating func fillByLanes<L: Collection<Double>, W: Collection<Double>, U: Collection<Double>>(
-        _ out: UnsafeMutableBufferPointer<Double>, lower: L, width: W, upper: U) {
+    /// `lower`, `width` and `upper` have one entry per lane.
+    mutating func fillByLanes(_ out: UnsafeMutableBufferPointer<Double>, lower: [Double], width: [Double], upper: [Double]) {
         var state = [UInt64](repeating: 0, count: 32)
         for lane in 0..<8 {
             var splitMix = SplitMix64(state: generator.next())
             for word in 0..<4 { state[word * 8 + lane] = splitMix.next() }
             if (0..<4).allSatisfy({ state[$0 * 8 + lane] == 0 }) { state[lane] = 1 }
         }
-        let lowers = Array(lower), widths = Array(width), uppers = Array(upper)
-        crandom_fill_uniform(&state, out.baseAddress, out.count, lowers, widths, uppers)
+        crandom_fill_uniform(&state, out.baseAddress, out.count, lower, width, upper)
     }
 
     // MARK: Normal

@@ -51,9 +51,9 @@ extension PackedArray {
     /// the first starts on one.
     public static func stitched(_ arrays: [PackedArray], as dimensions: [Int]) -> PackedArray? {
         let page = AllocationPlacement.pageSize
+        let total = arrays.reduce(0) { $0 + $1.byteCount }
         guard arrays.count >= 2, let type = arrays.first?.type, arrays.allSatisfy({ $0.type == type }),
-              arrays.reduce(0, { $0 + $1.byteCount }) >= stitchMinimum,
-              let total = try? byteCount(type, dimensions), total == arrays.reduce(0, { $0 + $1.byteCount })
+              total >= stitchMinimum, (try? byteCount(type, dimensions)) == total
         else { return nil }
         // Each part's descriptor and where its bytes start in that file.
         var pieces: [(fd: Int32, fileStart: Int, bytes: Int)] = []

@@ -190,8 +190,8 @@ enum PackedGather {
         let strides = sourceLevel.map { sourceStrides[$0] }
         let partLevel = p.stacked ? sourceLevel.firstIndex(of: 0) : nil
         // A contiguous innermost run: the last result level is the last source level, unmapped.
-        let runLength = rank > 0 && sourceLevel[rank - 1] == p.rank - 1 && maps[rank - 1] == nil
-            && (p.rank > 1 || !p.stacked) ? resultDims[rank - 1] : 1
+        // (Stacked parts have rank 2 or more, so that level lies within one part.)
+        let runLength = rank > 0 && sourceLevel[rank - 1] == p.rank - 1 && maps[rank - 1] == nil ? resultDims[rank - 1] : 1
         let outerRank = runLength > 1 ? rank - 1 : rank
         var index = Array(repeating: 0, count: outerRank)
         let target = out.baseAddress
