@@ -35,6 +35,22 @@ import Testing
         #expect(evaluate(source) == expected, "\(source)")
     }
 
+    /// The numbers of a sum or product combine into one number before it meets the arrays, as
+    /// Mathematica does: `ht/Sqrt[2 Pi] * array` is one pass, and its result that of the one number
+    /// (a factor at a time rounds differently: the Fold case).
+    @Test(arguments: [
+        ("a = RandomReal[1, 1000]; c = 2*0.375*^-9/Sqrt[2 Pi]; {(2*0.375*^-9/Sqrt[2 Pi]) a === c a, Developer`PackedArrayQ[c a]}",
+         "{True, True}"),
+        ("a = RandomReal[1, 1000]; c = 2*0.375*^-9/Sqrt[2 Pi]; Fold[Times, a, {2*0.375*^-9, N[1/Sqrt[2]], N[1/Sqrt[Pi]]}] === c a",
+         "False"),
+        ("a = RandomComplex[1 + I, 100]; {Pi a 3/7 === N[3 Pi/7] a, Developer`PackedArrayQ[Pi a 3/7]}", "{True, True}"),
+        ("a = N[Range[2]]; {1.5 + Pi + a, 1.5 + a + Pi + a, a}", "{{5.641592653589793, 6.641592653589793}, {6.641592653589793, 8.641592653589793}, {1., 2.}}"),
+        ("{Times[2, 3, Range[3]], Times[1/2, 4, Range[3]], Times[1/2, Range[3]]}", "{{6, 12, 18}, {2, 4, 6}, {1/2, 1, 3/2}}"),
+    ])
+    func numbersOfASumOrProductCombineBeforeTheArrays(_ source: String, _ expected: String) {
+        #expect(evaluate(source) == expected, "\(source)")
+    }
+
     @Test(arguments: [
         ("a = RandomReal[1, {3, 3}]; a[[2]] = {1., 2., 3.}; {Developer`PackedArrayQ[a], a[[2]]}", "{True, {1., 2., 3.}}"),
         ("a = RandomReal[1, {3, 3}]; a[[-1]] = N[Range[3]]; {Developer`PackedArrayQ[a], a[[3]]}", "{True, {1., 2., 3.}}"),

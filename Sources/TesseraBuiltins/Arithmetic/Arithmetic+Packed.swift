@@ -41,10 +41,8 @@ enum PackedArithmetic {
                 return nil
             }
         }
-        // Commutative operations start from an array, so that no scalar-scalar step occurs.
-        if operation == .add || operation == .multiply,
-           let first = operands.firstIndex(where: { if case .array = $0 { return true } else { return false } }), first > 0 {
-            operands.swapAt(0, first)
+        if operation == .add || operation == .multiply {
+            operands = try numbersCombined(k, operation, operands, args, inexact: inexact)
         }
         var accumulator = operands[0]
         do {
@@ -60,6 +58,24 @@ enum PackedArithmetic {
         }
         if case .array(let result) = accumulator { return .packed(result) }
         return nil
+    }
+
+    /// The operands of a sum or product, arrays first: its numbers become one number, made by the
+    /// scalar Plus or Times itself, as Mathematica combines the numbers of a product before its
+    /// lists. `ht/Sqrt[2 Pi] * array` is then one pass over the array, not one per factor. When the
+    /// numbers do not combine into one machine number, each stays an operand of its own.
+    private static func numbersCombined(_ k: Kernel, _ operation: BinaryOperation, _ operands: [Operand],
+                                        _ args: [Expr], inexact: Bool) throws(Interrupt) -> [Operand] {
+        let arrays = operands.filter { if case .array = $0 { return true } else { return false } }
+        let scalars = operands.filter { if case .scalar = $0 { return true } else { return false } }
+        let numbers = args.filter { if case .packed = $0 { return false } else { return true } }
+        guard numbers.count > 1 else { return arrays + scalars }
+        let combined = try k.evaluate(Expr(operation == .add ? k.sys.Plus : k.sys.Times, numbers))
+        if let o = operand(combined, inexact: inexact)
+            ?? (inexact ? SumBuilder.machineValue(k, combined).flatMap({ operand($0, inexact: true) }) : nil) {
+            return arrays + [o]
+        }
+        return arrays + scalars
     }
 
     static func operand(_ e: Expr, inexact: Bool) -> Operand? {
