@@ -43,6 +43,16 @@ enum DefinitionDistribution {
         }
     }
 
+    /// Whether `worker` has every definition it needs to evaluate `expr`: nothing would be sent.
+    static func isCurrent(for expr: Expr, on worker: Worker, _ k: Kernel) -> Bool {
+        let state = DistributionState.of(k)
+        guard state.needsSent[worker.id] ?? 0 == state.needs.count,
+              (state.sharedVariables + state.sharedFunctions).allSatisfy({
+                  worker.definitionVersions[$0.fullName] == DistributionState.sharedStamp })
+        else { return false }
+        return !symbolsNeeded(for: expr, by: worker, k).contains { isStale($0, on: worker) }
+    }
+
     /// The definitions `worker` needs before it evaluates `expr` (nil: only what other evaluations
     /// left to send). Records them as sent.
     static func definitions(for expr: Expr?, to worker: Worker, _ k: Kernel) -> [Definition] {
@@ -60,6 +70,15 @@ enum DefinitionDistribution {
             out.append(Definition(symbol: s.fullName, body: stub.installer(for: s, k)))
             worker.definitionVersions[s.fullName] = DistributionState.sharedStamp
         }
+        out += installing(symbolsNeeded(for: expr, by: worker, k), on: worker, k).definitions
+        return out
+    }
+
+    /// The selected symbols whose definitions `worker` must have to evaluate `expr`: what it
+    /// mentions, what was distributed before, formerly shared symbols the kernel has stubs of, and
+    /// what those depend on.
+    private static func symbolsNeeded(for expr: Expr?, by worker: Worker, _ k: Kernel) -> [Symbol] {
+        let state = DistributionState.of(k)
         let selection = DistributedContexts.current(k)
         var roots: [Symbol] = []
         var force = Set<ObjectIdentifier>()
@@ -74,9 +93,7 @@ enum DefinitionDistribution {
             }
             if let expr { roots += DefinitionDependencies.mentions(of: expr).reversed() }
         }
-        let needed = DefinitionDependencies.closure(of: roots, force: force, selection: selection, state)
-        out += installing(needed, on: worker, k).definitions
-        return out
+        return DefinitionDependencies.closure(of: roots, force: force, selection: selection, state)
     }
 
     /// Definitions of those of `symbols` that `worker` lacks or has an older version of.

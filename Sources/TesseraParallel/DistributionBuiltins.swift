@@ -74,13 +74,9 @@ enum DistributionBuiltins {
             return nil
         }
         DistributionState.of(k).addNeeds(context)
-        let state = ParallelState.of(k)
-        var pending = 0
         // Submitting anything sends the kernel the packages it has not loaded (DefinitionDistribution).
-        for worker in state.liveWorkers where worker.isIdle {
-            if state.submit(.symbol(k.sys.Null), to: worker, requestID: state.newRequestID(), k) { pending += 1 }
-        }
-        while pending > 0, try state.nextEvent(k) != nil { pending -= 1 }
+        let queue = EvaluationQueue.of(k)
+        _ = try queue.results(of: ParallelState.of(k).liveWorkers.map { queue.add(.symbol(k.sys.Null), on: $0.id, k) }, k)
         return .symbol(k.sys.Null)
     }
 

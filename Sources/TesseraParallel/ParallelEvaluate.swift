@@ -24,21 +24,10 @@ enum ParallelEvaluateBuiltins {
             workers = chosen
         }
         let single = c.count >= 2 && !c[1].isList(k.sys) && !c[1].isSymbol(k.sys.All)
-        var results: [Int: Expr] = [:]
-        var sent: [UInt64: Int] = [:]
-        for worker in workers {
-            let id = state.newRequestID()
-            if state.submit(c[0], to: worker, requestID: id, k) { sent[id] = worker.id }
-        }
-        while results.count < sent.count, let event = try state.nextEvent(k) {
-            switch event {
-            case .result(_, let id, let value):
-                if let kernel = sent[id] { results[kernel] = value }
-            case .died(let worker, let id):
-                if let id, sent[id] != nil { results[worker.id] = .symbol(k.sys.DollarFailed) }
-            }
-        }
-        let ordered = workers.map { results[$0.id] ?? .symbol(k.sys.DollarFailed) }
+        // One job pinned to each kernel, through the queue: a kernel busy with a ParallelSubmit
+        // evaluation takes this one after it, and neither result is lost.
+        let queue = EvaluationQueue.of(k)
+        let ordered = try queue.results(of: workers.map { queue.add(c[0], on: $0.id, k) }, k)
         if single, let only = ordered.first { return c.count == 3 ? Expr(head: c[2], [only]) : only }
         return c.count == 3 ? Expr(head: c[2], ordered) : Expr(k.sys.List, ordered)
     }

@@ -79,8 +79,9 @@ public final class ParallelTimeline {
     private let clock: () -> Double
     private let origin: Double
     private var consumers: [any TimelineConsumer] = []
-    /// The evaluation in flight on each kernel (one at most: the queue sends only to idle kernels).
-    private var open: [Int: TimelineSpan] = [:]
+    /// The evaluations in flight on each kernel, the running one first (a kernel's spans never
+    /// overlap: one sent ahead begins when the one before it ends).
+    private var open: [Int: [TimelineSpan]] = [:]
     private var kernels = Set<Int>()
     /// What the shared access being answered reads or sets (SharedRoundTrip says, before the span ends).
     private var sharedLabel: String?
@@ -107,9 +108,12 @@ public final class ParallelTimeline {
         state.timeline = nil
         let now = timeline.now
         for kernel in timeline.open.keys.sorted() {
-            guard var span = timeline.open.removeValue(forKey: kernel) else { continue }
-            span.end = now
-            timeline.emit(span)
+            guard let spans = timeline.open.removeValue(forKey: kernel) else { continue }
+            for var span in spans {
+                span.start = min(span.start, now)
+                span.end = now
+                timeline.emit(span)
+            }
         }
         let known = timeline.kernels.union(state.workers.map(\.id)).sorted()
         for consumer in timeline.consumers { consumer.finish(kernels: known, at: now, k) }
@@ -151,7 +155,8 @@ public final class ParallelTimeline {
 
     /// `expr` was sent to `worker` as request `requestID` (the send began at `mark`).
     func evaluationSent(_ expr: Expr, to worker: Worker, requestID: UInt64, since mark: Mark) {
-        open[worker.id] = span(.evaluation, worker, requestID: requestID, since: mark, label: Self.label(of: expr))
+        open[worker.id, default: []].append(span(.evaluation, worker, requestID: requestID, since: mark,
+                                                 label: Self.label(of: expr)))
     }
 
     /// A message from `worker` was read and handled, beginning at `mark`. A shared access is a transfer
@@ -159,21 +164,36 @@ public final class ParallelTimeline {
     /// when the worker is no longer busy with it (its result came, or it died).
     func received(from worker: Worker, since mark: Mark, sharedAccess: Bool) {
         if sharedAccess {
-            emit(span(.sharedVariable, worker, requestID: open[worker.id]?.requestID ?? 0, since: mark,
+            emit(span(.sharedVariable, worker, requestID: open[worker.id]?.first?.requestID ?? 0, since: mark,
                       label: sharedLabel ?? "access"))
             sharedLabel = nil
             return
         }
-        guard var span = open[worker.id] else { return }
+        guard var spans = open[worker.id], var span = spans.first else { return }
         add(since: mark, worker, to: &span)
-        if case .busy(let id) = worker.state, id == span.requestID {
-            open[worker.id] = span
+        if worker.requestsInFlight.first == span.requestID {
+            spans[0] = span
+            open[worker.id] = spans
             return
         }
-        span.end = now
+        let end = now
+        span.end = end
         span.died = !worker.isAlive
-        open[worker.id] = nil
         emit(span)
+        spans.removeFirst()
+        if worker.isAlive, !spans.isEmpty {
+            spans[0].start = max(spans[0].start, end)
+            open[worker.id] = spans
+        } else {
+            // A kernel that died takes the requests it had not begun with it: they end here too.
+            for var waiting in spans {
+                waiting.start = min(waiting.start, end)
+                waiting.end = end
+                waiting.died = true
+                emit(waiting)
+            }
+            open[worker.id] = nil
+        }
     }
 
     /// The master is answering a shared access that evaluates `expr`: `c`, `Increment[c]`, `f[...]`.
@@ -189,10 +209,14 @@ public final class ParallelTimeline {
 
     /// `worker` was given up without a read (poll failed): its evaluation ends unanswered.
     func lost(_ worker: Worker) {
-        guard var span = open.removeValue(forKey: worker.id) else { return }
-        span.end = now
-        span.died = true
-        emit(span)
+        guard let spans = open.removeValue(forKey: worker.id) else { return }
+        let end = now
+        for var span in spans {
+            span.start = min(span.start, end)
+            span.end = end
+            span.died = true
+            emit(span)
+        }
     }
 
     /// The definitions of `symbol` (nil: a ParallelNeeds) were sent to `worker`, beginning at `mark`.

@@ -13,10 +13,10 @@ import TesseraExpr
 import TesseraLink
 
 enum WorkerEvent {
-    /// The result of `requestID` from `worker` (the worker is idle again).
+    /// The result of `requestID` from `worker` (which runs its next request now, or is idle).
     case result(Worker, requestID: UInt64, Expr)
-    /// The worker's link closed or broke: it is dead, its request (if any) unanswered.
-    case died(Worker, requestID: UInt64?)
+    /// The worker's link closed or broke: it is dead, its requests unanswered (the running one first).
+    case died(Worker, requestIDs: [UInt64])
 }
 
 extension ParallelState {
@@ -27,20 +27,22 @@ extension ParallelState {
     func nextEvent(_ k: Kernel) throws(Interrupt) -> WorkerEvent? {
         while true {
             ParallelWatch.notify(k)
+            // Checked on every pass, not only when the kernels are quiet: a stream of short
+            // evaluations may never leave poll a quiet 20 ms.
+            do throws(Interrupt) {
+                try k.pollInterrupts()
+            } catch {
+                abortBusyWorkers(k)
+                throw error
+            }
             let readable: [Worker]
             switch pollBusyWorkers(milliseconds: 20) {
             case .noneBusy:
                 return nil
             case .failed(let worker):
                 timeline?.lost(worker)
-                return .died(worker, requestID: pendingRequest(worker))
+                return .died(worker, requestIDs: worker.requestsInFlight)
             case .quiet:
-                do throws(Interrupt) {
-                    try k.pollInterrupts()
-                } catch {
-                    abortBusyWorkers(k)
-                    throw error
-                }
                 continue
             case .readable(let workers):
                 readable = workers
@@ -81,6 +83,8 @@ extension ParallelState {
 
     /// AbortKernels: SIGINT to every busy subkernel (their SubkernelServer routes it to the kernel's
     /// abort flag), then their answers are read and dropped, so that each is idle and usable again.
+    /// A kernel with a request sent ahead gets another SIGINT when it answers the running one: an
+    /// abort flag ends one evaluation.
     func abortBusyWorkers(_ k: Kernel) {
         let signaled = busyWorkers
         for worker in signaled { kill(worker.pid, SIGINT) }
@@ -94,7 +98,12 @@ extension ParallelState {
         let deadline = monotonicSeconds() + 5
         while !busyWorkers.isEmpty {
             if case .readable(let workers) = pollBusyWorkers(milliseconds: 50) {
-                for worker in workers { _ = receive(from: worker, k) }
+                for worker in workers {
+                    let before = worker.requestsInFlight.count
+                    _ = receive(from: worker, k)
+                    let after = worker.requestsInFlight.count
+                    if after > 0 && after < before { kill(worker.pid, SIGINT) }
+                }
             }
             if monotonicSeconds() > deadline {
                 // A subkernel deep in a native call that does not poll: it cannot be kept.
@@ -113,14 +122,14 @@ extension ParallelState {
     }
 
     private func receiveMessage(from worker: Worker, _ k: Kernel) -> WorkerEvent? {
-        let pending = pendingRequest(worker)
+        let pending = worker.requestsInFlight
         let tracing = ParallelTracing.of(k), mark = tracing.mark(worker, .received)
         let message: LinkMessage
         do {
             message = try worker.link.receive()
         } catch {
             worker.bury()
-            return .died(worker, requestID: pending)
+            return .died(worker, requestIDs: pending)
         }
         tracing.read(message.kind, from: worker, mark: mark, k)
         switch message.kind {
@@ -137,7 +146,7 @@ extension ParallelState {
             }
             return nil
         case .result:
-            worker.finished()
+            worker.finished(at: monotonicSeconds())
             guard let result = try? LinkCodec.decode(message, from: worker.link, k) else {
                 k.message(k.symbols.intern(fullName: "System`Parallel"), "undecodable")
                 return .result(worker, requestID: message.requestID, .symbol(k.sys.DollarFailed))
@@ -145,7 +154,7 @@ extension ParallelState {
             tracing.received(result, from: worker, mark: mark, k)
             return .result(worker, requestID: message.requestID, result)
         case .failure:
-            worker.finished()
+            worker.finished(at: monotonicSeconds())
             k.message(k.symbols.intern(fullName: "System`Parallel"), "failure", .integer(worker.id),
                       .string(String(decoding: message.body, as: UTF8.self)))
             return .result(worker, requestID: message.requestID, .symbol(k.sys.DollarFailed))
@@ -158,11 +167,6 @@ extension ParallelState {
         }
     }
 
-    private func pendingRequest(_ worker: Worker) -> UInt64? {
-        if case .busy(let id) = worker.state { return id }
-        return nil
-    }
-
     /// Sends `expr` (held) to `worker` for evaluation; false when the worker turned out dead.
     /// The definitions `expr` needs that the worker lacks go first (DefinitionDistribution).
     func submit(_ expr: Expr, to worker: Worker, requestID: UInt64, _ k: Kernel) -> Bool {
@@ -172,7 +176,7 @@ extension ParallelState {
             let mark = tracing.mark(worker, .sent), timelineMark = timeline?.mark(worker)
             try LinkCodec.send(.evaluate, requestID: requestID, Expr(k.sys.Hold, expr), over: worker.link, k)
             tracing.sent(expr, to: worker, definitionsMark: definitionsMark, mark: mark, k)
-            worker.began(requestID)
+            worker.began(requestID, at: monotonicSeconds())
             if let timelineMark { timeline?.evaluationSent(expr, to: worker, requestID: requestID, since: timelineMark) }
             return true
         } catch {

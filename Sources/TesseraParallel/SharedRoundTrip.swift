@@ -5,8 +5,8 @@
 //
 // The subkernel side is the builtin `Parallel`Developer`SharedEvaluate[expr]` (HoldAll), which the
 // stubs of shared symbols call (SharedStubs.swift). On the master, which has no master link, it just
-// evaluates. While a subkernel waits, its master sends it nothing else: the master only sends a
-// kernel requests when the kernel is idle.
+// evaluates. A request the master sent ahead (EvaluationQueue) can arrive while a subkernel waits for
+// its reply: it is kept, in order, for the serve loop (`SharedClient.deferred`).
 
 import TesseraCore
 import TesseraExpr
@@ -15,6 +15,13 @@ import TesseraLink
 /// The subkernel's link to its master, for shared round trips (set by SubkernelServer; nil on a master).
 final class SharedClient {
     var link: KernelLink?
+    /// Messages read while waiting for a shared reply, for the serve loop to handle next, in order.
+    var deferred: [LinkMessage] = []
+
+    /// The next message from the master: a deferred one first.
+    func next(from link: KernelLink) throws(LinkError) -> LinkMessage {
+        deferred.isEmpty ? try link.receive() : deferred.removeFirst()
+    }
 
     init() {}
 
@@ -57,7 +64,12 @@ enum SharedRoundTrip {
         let reply: LinkMessage
         do {
             try LinkCodec.send(.shared, requestID: 0, Expr(k.sys.Hold, expr), over: link, k)
-            reply = try link.receive()
+            var message = try link.receive()
+            while message.kind != .sharedReply {
+                client.deferred.append(message)
+                message = try link.receive()
+            }
+            reply = message
         } catch {
             k.message(k.symbols.intern(fullName: "System`Parallel"), "shared", .string("\(error)"))
             return .symbol(k.sys.DollarFailed)

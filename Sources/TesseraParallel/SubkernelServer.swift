@@ -25,7 +25,8 @@ public enum SubkernelServer {
         let state = ParallelState.of(kernel)
         let link = KernelLink(peer: 0, transport: LocalSocketTransport(socket: linkDescriptor), ledger: state.ledger,
                               clock: monotonicSeconds)
-        SharedClient.of(kernel).link = link
+        let client = SharedClient.of(kernel)
+        client.link = link
         kernel.kernelID = kernelID
         let id = kernel.symbols.intern(fullName: "System`$KernelID")
         id.setOwnValue(.integer(kernelID))
@@ -39,7 +40,7 @@ public enum SubkernelServer {
         do {
             try link.send(LinkMessage(kind: .control, body: [LinkControl.ready.rawValue]))
             while true {
-                let message = try link.receive()
+                let message = try client.next(from: link)
                 switch message.kind {
                 case .evaluate:
                     current.id = message.requestID

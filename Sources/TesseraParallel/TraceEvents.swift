@@ -30,7 +30,8 @@ extension ParallelTracing {
             emit(.mathLink, "LinkWrite to kernel \(worker.id): Evaluation", bytes: bytes(since: mark, worker, .sent), k)
         }
         if isTracing(.sendReceive) {
-            emit(.sendReceive, "Sending to kernel \(worker.id): \(TraceText.short(expr, k)) (q=0)",
+            // q: the evaluations the kernel has before this one (1 for one sent ahead), as Mathematica counts.
+            emit(.sendReceive, "Sending to kernel \(worker.id): \(TraceText.short(expr, k)) (q=\(worker.requestsInFlight.count))",
                  bytes: bytes(since: definitionsMark, worker, .sent), k)
         }
     }
@@ -44,7 +45,7 @@ extension ParallelTracing {
     /// SendReceive: the result of an evaluation came back from `worker`.
     func received(_ result: Expr, from worker: Worker, mark: Int?, _ k: Kernel) {
         guard let mark, isTracing(.sendReceive) else { return }
-        emit(.sendReceive, "Receiving from kernel \(worker.id): \(TraceText.short(result, k)) (q=0)",
+        emit(.sendReceive, "Receiving from kernel \(worker.id): \(TraceText.short(result, k)) (q=\(worker.requestsInFlight.count))",
              bytes: bytes(since: mark, worker, .received), k)
     }
 
@@ -54,10 +55,11 @@ extension ParallelTracing {
         emit(.queueing, "eid\(job) queued (\(length))", k)
     }
 
-    /// Queueing: evaluation `job` was sent to `worker`.
+    /// Queueing: evaluation `job` was sent to `worker` (ahead of the one it is running, if it is
+    /// busy with another).
     func dispatched(_ job: Int, to worker: Worker, _ k: Kernel) {
         guard isTracing(.queueing) else { return }
-        emit(.queueing, "eid\(job) sent to kernel \(worker.id)", k)
+        emit(.queueing, "eid\(job) sent \(worker.requestsInFlight.count > 1 ? "ahead " : "")to kernel \(worker.id)", k)
     }
 
     /// Queueing: the result of `job` came back from kernel `kernelID`.

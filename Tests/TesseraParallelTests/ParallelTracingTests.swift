@@ -8,10 +8,10 @@ private let table = "ParallelTable[i^2, {i, 4}, Method -> \"FinestGrained\"]"
 
 /// The template of each traced line (after "Tracer: "), the bytes and the time.
 private let templates: [(tracer: String, pattern: String)] = [
-    ("SendReceive", #"Sending to kernel [12]: .+ \(q=0\) \[\d+ bytes\] \[\d+\.\d{6} s\]"#),
-    ("SendReceive", #"Receiving from kernel [12]: \{(1|4|9|16)\} \(q=0\) \[\d+ bytes\] \[\d+\.\d{6} s\]"#),
+    ("SendReceive", #"Sending to kernel [12]: .+ \(q=[01]\) \[\d+ bytes\] \[\d+\.\d{6} s\]"#),
+    ("SendReceive", #"Receiving from kernel [12]: \{(1|4|9|16)\} \(q=[01]\) \[\d+ bytes\] \[\d+\.\d{6} s\]"#),
     ("Queueing", #"eid\d+ queued \(\d+\) \[\d+\.\d{6} s\]"#),
-    ("Queueing", #"eid\d+ sent to kernel [12] \[\d+\.\d{6} s\]"#),
+    ("Queueing", #"eid\d+ sent (ahead )?to kernel [12] \[\d+\.\d{6} s\]"#),
     ("Queueing", #"eid\d+ received from kernel [12] \[\d+\.\d{6} s\]"#),
     ("Queueing", #"eid\d+ dequeued \[\d+\.\d{6} s\]"#),
 ]
