@@ -34,12 +34,15 @@ final class SegmentPool: @unchecked Sendable {
     /// Capacity to request for `bytes`: rounded up to 64 KiB so that near sizes share segments.
     static func roundedCapacity(_ bytes: Int) -> Int { (bytes + 0xFFFF) & ~0xFFFF }
 
-    /// A cached segment of at least `capacity` bytes and not much more, if any.
+    /// A cached segment of at least `capacity` bytes and not much more, if any: the smallest, and of
+    /// those the one freed last, whose lines are likeliest still in the CPU's cache: a loop that frees
+    /// and makes arrays of one size then keeps reusing the same hot memory instead of cycling through
+    /// every segment it ever freed (cold ones).
     func take(capacity: Int) -> SharedSegment? {
         pthread_mutex_lock(&mutex)
         defer { pthread_mutex_unlock(&mutex) }
         var best: Int? = nil
-        for (i, s) in segments.enumerated() where s.length >= capacity && s.length <= capacity + capacity / 4 {
+        for (i, s) in segments.enumerated().reversed() where s.length >= capacity && s.length <= capacity + capacity / 4 {
             if best == nil || s.length < segments[best!].length { best = i }
         }
         guard let i = best else { return nil }
