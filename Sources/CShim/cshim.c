@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <malloc.h>
 
 int shim_memfd_create(const char *name) { return memfd_create(name, MFD_CLOEXEC); }
 
@@ -187,4 +188,9 @@ int shim_run_on_stack(void *stack, size_t size, void (*fn)(void *), void *arg) {
     makecontext(&callee, (void (*)(void))shim_stack_trampoline, 2,
                 (unsigned int)(address >> 32), (unsigned int)(address & 0xffffffffu));
     return swapcontext(&call.caller, &callee) == 0 ? 0 : -1;
+}
+
+void shim_set_heap_thresholds(int mmap_threshold, int trim_threshold) {
+    mallopt(M_MMAP_THRESHOLD, mmap_threshold);
+    mallopt(M_TRIM_THRESHOLD, trim_threshold);
 }

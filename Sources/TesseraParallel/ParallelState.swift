@@ -6,6 +6,7 @@
 // sockets (ParallelWait.swift); there is no helper thread.
 
 import TesseraCore
+import TesseraExpr
 import TesseraLink
 
 public final class ParallelState {
@@ -17,8 +18,18 @@ public final class ParallelState {
     public let ledger = TrafficLedger()
     /// The timeline of parallel work, while a trace or report wants it (nil otherwise: ParallelTimeline).
     var timeline: ParallelTimeline?
+    /// `Tessera`Aborted`, the head a subkernel's Abort[] comes back under: looked at in every result,
+    /// so interned once.
+    private var abortedHead: Symbol?
 
     init() {}
+
+    func abortedSymbol(_ k: Kernel) -> Symbol {
+        if let abortedHead { return abortedHead }
+        let symbol = k.symbols.intern(fullName: "Tessera`Aborted")
+        abortedHead = symbol
+        return symbol
+    }
 
     static func of(_ k: Kernel) -> ParallelState { k.extensionState(ParallelState.self) { ParallelState() } }
 

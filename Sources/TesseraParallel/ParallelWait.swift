@@ -49,7 +49,7 @@ extension ParallelState {
             }
             for worker in readable {
                 guard let event = receive(from: worker, k) else { continue }
-                if case .result(_, let id, let value) = event, value.hasHead(k.symbols.intern(fullName: "Tessera`Aborted")) {
+                if case .result(_, let id, let value) = event, value.hasHead(abortedSymbol(k)) {
                     abortBusyWorkers(k)
                     // Inside an AbortProtect the abort waits, and the result is $Aborted.
                     return .result(worker, requestID: id, try k.raiseAbort())

@@ -25,6 +25,7 @@ final class ExitStatus: @unchecked Sendable { var value: Int32 = 0 }
 /// main thread (LargeStack.swift).
 func main(_ arguments: [String]) -> Int32 {
     let status = ExitStatus()
+    keepFreedHeapForReuse()
     runOnLargeStackHere {
         status.value = run(arguments)
         flushOut()

@@ -48,4 +48,6 @@ size_t shim_meter_total(void);
 /// This thread's placement of big new arrays (`AllocationPlacement`): nonzero ends them on a page.
 void shim_set_end_on_page(int on);
 int shim_end_on_page(void);
+/// mallopt(M_MMAP_THRESHOLD, mmap_threshold) and mallopt(M_TRIM_THRESHOLD, trim_threshold) (HeapTuning.swift).
+void shim_set_heap_thresholds(int mmap_threshold, int trim_threshold);
 #endif
