@@ -6,6 +6,7 @@
 #    shared_memory (bench/parallel/transfer_peer.py): ParallelEvaluate[1] round trip, a 100 MB array
 #    to 2 kernels (first time: descriptor and mapping; again: the handle alone), a 100 MB result back,
 #    and 2 x 100 MB made on the kernels returned against returning Null.
+# Squares: ParallelTable[i^2, {i, 10^5}] against Table (bench/parallel/squares.wl): per-batch cost.
 # W1-W3: the seed programs' Table/ParallelTable pairs (bench/parallel/w*_parallel.wl), with the
 #    fastest parallel peer of ../shared/bench/peers when PEERS=1 (multiprocessing pool and
 #    shared_memory variants; joblib and Ray too when the peers' venv has them). They print
@@ -35,6 +36,14 @@ printf 'returning 2 x 100 MB costs %.3f x returning Null (peer: %.2f x)\n' \
   "$(ratio "$(field "$t" 7)" "$(field "$t" 8)")" "$(ratio "$p_return" "$p_none")"
 printf '100 MB result back from kernel 1: %.4f s; Total of it on the master %.4f s (a master array: %.4f s)\n' \
   "$(field "$t" 4)" "$(field "$t" 5)" "$(field "$t" 6)"
+
+# Many cheap items (bench/parallel/squares.wl)
+sq=$($T -file "$P/squares.wl" | tail -1)
+printf '%-58s %10s %10s %8s\n' "Table[i^2, {i, 10^5}] (2 kernels, medians of 30)" table_ms par_ms ratio
+printf '%-58s %10.3f %10.3f %8.3f\n' "ParallelTable, Method -> Automatic" "$(field "$sq" 1)" "$(field "$sq" 2)" \
+  "$(ratio "$(field "$sq" 2)" "$(field "$sq" 1)")"
+printf '%-58s %10.3f %10.3f %8.3f\n' "ParallelTable, Method -> \"CoarsestGrained\"" "$(field "$sq" 1)" "$(field "$sq" 3)" \
+  "$(ratio "$(field "$sq" 3)" "$(field "$sq" 1)")"
 
 # W1-W3
 # W2 and W3 before W1: after W1's 2 GB the VM's fresh pages cost more for a while (W2's serial
